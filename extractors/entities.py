@@ -1,0 +1,335 @@
+"""People, organisations and their roles, from spaCy's named entities.
+
+`find_entities` cleans the model's PERSON and ORG spans (line breaks,
+possessives, honorifics, bullets, e-mail addresses), groups the mentions of
+one entity ("Hodge" with "Margaret Hodge") and reads roles from the parse:
+titles before a name ("children's minister Margaret Hodge") and appositions
+("Joyce Moseley, chief executive of charity Rainer").
+The `pckg_entities` component stores the result on ``doc._.entities``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractors.text import BULLETS, DASHES
+
+__all__ = ["EntityCluster", "RoleMatch", "find_entities", "person_called", "roles_of", "EntityExtractor",
+           "HONORIFICS"]
+
+EntityKind = Literal["person", "organisation"]
+
+HONORIFICS = {
+    "dame", "sir", "councillor", "cllr", "dr", "mr", "mrs", "ms", "miss", "mx", "lord", "lady",
+    "baroness", "baron", "professor", "prof", "rev", "reverend", "rt", "hon",
+}
+# Nouns that, written right before a name, say the name is an organisation:
+# "charity Rainer", "the think tank Demos".
+ORGANISATION_NOUNS = {
+    "charity", "company", "firm", "group", "organisation", "organization", "council", "union",
+    "agency", "trust", "foundation", "tank", "watchdog", "regulator", "body", "network",
+    "association", "society", "party", "department", "ministry", "institute", "campaign",
+}
+_MAX_NAME_TOKENS = 12
+_MAX_TITLE_TOKENS = 25
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)  # list[EntityCluster] after pckg_entities
+
+
+@dataclass
+class RoleMatch:
+    """A title held by a person, as found in the parse."""
+
+    title: Span
+    organisation: str | None
+    former: bool
+
+
+@dataclass
+class EntityCluster:
+    """All mentions of one person or organisation in a document."""
+
+    kind: EntityKind
+    name: str
+    mentions: list[Span]
+    honorific: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    roles: list[RoleMatch] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+def name_key(name: str) -> str:
+    """Case- and apostrophe-insensitive key used to group mentions."""
+    return " ".join(name.replace("\u2019", "'").lower().split())
+
+
+def find_entities(doc: Doc) -> list[EntityCluster]:
+    """Group the document's people and organisations, with aliases and roles.
+
+    Parameters
+    ----------
+    doc : Doc
+        A parsed document with named entities.
+
+    Returns
+    -------
+    list of EntityCluster
+        People first, then organisations, each in order of first mention.
+    """
+    extra_people = list(_names_after_honorifics(doc))
+    taken = {i for span in extra_people for i in range(span.start, span.end)}
+    candidates = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    cleaned = [c for ent in candidates + extra_people if (c := _clean_entity(ent)) is not None]
+    people: dict[str, EntityCluster] = {}
+    organisations: dict[str, EntityCluster] = {}
+    # Full names first, so that "Hodge" can join "Margaret Hodge" wherever it comes.
+    for kind, span, honorific in sorted(cleaned, key=lambda c: (c[0] != "person", -len(c[1]))):
+        if kind == "person" or name_key(span.text) in people or _is_surname_of(span.text, people):
+            _add_person(people, span, honorific)
+        else:
+            _add_mention(organisations, "organisation", span)
+    for person in people.values():
+        person.mentions.sort(key=lambda s: s.start_char)
+        person.roles = _distinct_roles(r for mention in person.mentions for r in roles_of(mention))
+    for org in organisations.values():
+        org.mentions.sort(key=lambda s: s.start_char)
+    by_first = lambda c: c.mentions[0].start_char  # noqa: E731
+    return sorted(people.values(), key=by_first) + sorted(organisations.values(), key=by_first)
+
+
+_NAME_PARTICLES = {"de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "st"}
+
+
+def _names_after_honorifics(doc: Doc) -> Iterator[Span]:
+    """Names the model missed but an honorific announces: "Dame Rachel de Souza"."""
+    for token in doc:
+        if token.lower_.rstrip(".") not in HONORIFICS or not token.text[0].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and (
+                doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ in _NAME_PARTICLES):
+            end += 1
+        while end > token.i + 1 and doc[end - 1].lower_ in _NAME_PARTICLES:
+            end -= 1
+        if end > token.i + 1 and not any(doc[i].ent_type_ == "PERSON" for i in range(token.i, end)):
+            yield Span(doc, token.i, end, label="PERSON")
+
+
+def person_called(word: str, clusters: Iterable[EntityCluster]) -> EntityCluster | None:
+    """The one person whose first or last name is `word` ("Hanvey"), if exactly one."""
+    people = {p.key: p for p in clusters if p.kind == "person"}
+    matches = _people_called(word, people)
+    return matches[0] if len(matches) == 1 else None
+
+
+def _clean_entity(ent: Span) -> tuple[EntityKind, Span, str | None] | None:
+    """Trim an entity span to its name; None when it is not a usable name."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return None
+    kind: EntityKind = "person" if ent.label_ == "PERSON" else "organisation"
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    # Never across a line break: "Community Care\n\nComments" is "Community Care".
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+            end = i
+            break
+    honorific = None
+    while start < end and (_is_junk(doc[start]) or doc[start].lower_ in HONORIFICS | {"the"}):
+        if doc[start].lower_.rstrip(".") in HONORIFICS:
+            honorific = doc[start].text
+        start += 1
+    while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")):
+        end -= 1
+    if start >= end or end - start > _MAX_NAME_TOKENS:
+        return None
+    span = doc[start:end]
+    text = span.text
+    if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|" for ch in text):
+        return None
+    if len(span) > 1 and text.isupper():
+        return None  # a shouted headline, not a name
+    if kind == "person" and start > 0 and doc[start - 1].lower_ in ORGANISATION_NOUNS:
+        kind = "organisation"
+    return kind, span, honorific
+
+
+def _is_junk(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.text in BULLETS + DASHES
+
+
+def _is_surname_of(text: str, people: dict[str, EntityCluster]) -> bool:
+    """Whether a one-word name is the first or last word of exactly one known person."""
+    return len(_people_called(text, people)) == 1
+
+
+def _people_called(text: str, people: dict[str, EntityCluster]) -> list[EntityCluster]:
+    word = name_key(text)
+    if " " in word:
+        return []
+    return [p for p in people.values() if " " in p.key and word in (p.key.split()[0], p.key.split()[-1])]
+
+
+def _add_person(people: dict[str, EntityCluster], span: Span, honorific: str | None) -> None:
+    key = name_key(span.text)
+    if key not in people:
+        matches = _people_called(span.text, people)
+        if len(matches) == 1:
+            matches[0].aliases.add(span.text)
+            matches[0].mentions.append(span)
+            return
+    cluster = _add_mention(people, "person", span)
+    cluster.honorific = cluster.honorific or honorific
+
+
+def _add_mention(clusters: dict[str, EntityCluster], kind: EntityKind, span: Span) -> EntityCluster:
+    key = name_key(span.text)
+    if key not in clusters:
+        clusters[key] = EntityCluster(kind=kind, name=span.text, mentions=[])
+    clusters[key].mentions.append(span)
+    return clusters[key]
+
+
+def _distinct_roles(roles: Iterable[RoleMatch]) -> list[RoleMatch]:
+    """Drop repeated titles and titles inside a longer one found at the same place."""
+    found = sorted(roles, key=lambda r: (r.title.start, -len(r.title)))
+    kept: list[RoleMatch] = []
+    for role in found:
+        title = role.title
+        if not any(name_key(k.title.text) == name_key(title.text)
+                   or (k.title.start <= title.start and title.end <= k.title.end) for k in kept):
+            kept.append(role)
+    return kept
+
+
+def roles_of(name: Span) -> Iterator[RoleMatch]:
+    """Yield the titles the text gives a person at one mention of their name.
+
+    Covers a title written before the name ("Education Secretary Nadhim
+    Zahawi", "director of UK operations at Barnardo's Chris Hanvey"), an
+    apposition after it ("John Coughlan, co-chair of ..."), and a name in
+    apposition to a title ("executive member for finance, Councillor Flo
+    Clucas"). Coordinated titles are split.
+    """
+    doc = name.doc
+    root = name.root
+    yield from _split_titles(_title_before(name))
+    appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
+    for group in _adjacent_groups(appositions):
+        yield from _split_titles(_trim(doc[group[0].left_edge.i : group[-1].right_edge.i + 1]))
+    head = root.head
+    if root.dep_ in ("appos", "pobj") and head.i < name.start:
+        if root.dep_ == "pobj":  # "director of UK operations at Barnardo's Chris Hanvey"
+            head = head.head
+        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON":
+            yield from _split_titles(_trim(doc[head.left_edge.i : name.start]))
+
+
+def _adjacent_groups(tokens: list[Token]) -> Iterator[list[Token]]:
+    """Group sibling subtrees that follow each other ("co", "-", "chair")."""
+    group: list[Token] = []
+    for token in tokens:
+        if group and token.left_edge.i != group[-1].right_edge.i + 1:
+            yield group
+            group = []
+        group.append(token)
+    if group:
+        yield group
+
+
+def _title_before(name: Span) -> Span:
+    """The words before a name that belong to its phrase: "children's minister"."""
+    doc = name.doc
+    subtree = {t.i for t in name.root.subtree}
+    start = name.start
+    while start > 0 and start - 1 in subtree:
+        token = doc[start - 1]
+        if (token.is_punct and token.text not in ("'", "-")) or "\n" in token.text_with_ws:
+            break
+        start -= 1
+    return _trim(doc[start : name.start])
+
+
+def _trim(span: Span) -> Span:
+    """Strip determiners, honorifics and punctuation from the edges of a title."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].pos_ in ("DET", "CCONJ", "ADP")
+                           or doc[start].lower_.rstrip(".") in HONORIFICS):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("CCONJ", "ADP", "DET")
+                           or doc[end - 1].lower_.rstrip(".") in HONORIFICS):
+        end -= 1
+    return doc[start:end]
+
+
+def _split_titles(title: Span) -> Iterator[RoleMatch]:
+    """Split "Deputy Council Leader and executive member for finance" in two."""
+    if not _looks_like_title(title):
+        return
+    doc = title.doc
+    root = title.root
+    conjuncts = [c for c in root.children if c.dep_ == "conj" and title.start <= c.i < title.end]
+    if conjuncts:
+        first_end = min(c.left_edge.i for c in conjuncts)
+        parts = [_trim(doc[title.start : first_end])]
+        parts += [_trim(doc[c.left_edge.i : c.right_edge.i + 1]) for c in conjuncts]
+    else:
+        parts = [title]
+    for part in parts:
+        if _looks_like_title(part):
+            former = part[0].lower_ in ("former", "ex", "then")
+            yield RoleMatch(title=part, organisation=_organisation_in(part), former=former)
+
+
+def _looks_like_title(span: Span) -> bool:
+    """A title is a short noun phrase on one line with a word that is not a name."""
+    if not 0 < len(span) <= _MAX_TITLE_TOKENS or any(ch in span.text for ch in _NOT_IN_TITLE_TEXT):
+        return False
+    if span.root.pos_ not in ("NOUN", "PROPN") or any(t.ent_type_ in _NOT_IN_TITLES for t in span):
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "ORG") for t in span)
+
+
+_NOT_IN_TITLE_TEXT = "\n,;:\"\u201c\u201d\u2018()"
+_NOT_IN_TITLES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _organisation_in(title: Span) -> str | None:
+    """The organisation a title names: "at Barnardo's", "of the ADSS"."""
+    doc = title.doc
+    for ent in title.ents:
+        cleaned = _clean_entity(ent)
+        if cleaned is None or cleaned[0] != "organisation":
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        governed = any(t.pos_ == "ADP" for t in doc[title.start : ent.start])
+        possessive = after is not None and after.tag_ == "POS"
+        if governed or possessive:
+            return cleaned[1].text
+    return None
+
+
+class EntityExtractor:
+    """Pipeline component: ``doc._.entities`` = `find_entities(doc)`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = find_entities(doc)
+        return doc
+
+
+@Language.factory("pckg_entities", assigns=["doc._.entities"], requires=["doc.ents", "token.dep"])
+def make_entity_extractor(nlp: Language, name: str) -> EntityExtractor:
+    """Create the people, organisations and roles component."""
+    return EntityExtractor(name)

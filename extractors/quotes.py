@@ -1,0 +1,582 @@
+"""Quotes: direct, indirect, mixed and block speech, with cue and speaker.
+
+`find_quotes` works on a parsed document whose entities were grouped by
+`extractors.entities` and yields `QuoteMatch` tuples in reading order:
+
+1. quote marks are paired paragraph by paragraph ("", “”, ‘’ and straight
+   single marks); an unbalanced mark only costs its own paragraph, and a quote
+   left open at a paragraph end runs on to the next closing mark;
+2. each quotation gets the nearest reporting verb around it ("…," he said /
+   X said: “…” / a colon introduction in the paragraph before);
+3. a reporting verb with a clausal complement ("Milburn said the voluntary
+   sector was…") gives indirect speech, or mixed speech when it holds quoted
+   words;
+4. "X said:" closing a paragraph introduces a block quote of the unquoted
+   paragraphs that follow;
+5. the subject of the cue becomes the speaker: an entity, a pronoun resolved
+   to the last person (or organisation) named, or a descriptive phrase kept
+   as it is ("the prime minister", "one of the presenters").
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractors.entities import EntityCluster, person_called
+
+__all__ = ["QuoteMatch", "Speaker", "find_quotes", "quotations", "load_cues", "QuoteFinder"]
+
+OPENING_DOUBLE, CLOSING_DOUBLE = "\u201c\u201e", "\u201d"
+OPENING_SINGLE, CLOSING_SINGLE = "\u2018", "\u2019"
+_BEFORE_OPENING = " \n([{\u2014\u2013-:;,"
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"it", "they", "them"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "you", "your"}
+_MAX_CONTINUED_PARAGRAPHS = 6
+_MAX_SPEAKER_TOKENS = 10
+_MIN_QUOTE_WORDS = 4  # shorter quotations on their own are terms or scare quotes
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)  # list[QuoteMatch] after pckg_quotes
+
+
+class Speaker(NamedTuple):
+    """Who a quote is attributed to."""
+
+    name: str | None
+    """Display name: the entity's name, or the descriptive phrase used."""
+    entity: EntityCluster | None
+    """The person or organisation, when the speaker is one."""
+    mention: Span | None
+    """The words naming the speaker at the cue."""
+
+
+class QuoteMatch(NamedTuple):
+    """A claim found in a document."""
+
+    start: int
+    """Character offset where the content starts."""
+    end: int
+    type: str
+    """direct, indirect, mixed or block."""
+    cue: Span | None
+    cue_text: str | None
+    cue_class: str | None
+    speaker: Speaker
+
+
+@dataclass(frozen=True)
+class _Quotation:
+    """Characters between a pair of quote marks (marks excluded)."""
+
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, str]:
+    """The reporting-verb lexicon: cue lemma or phrase -> cue class."""
+    text = resources.files("extractors").joinpath("data/cues.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")),
+                      delimiter="\t")
+    return {cue: cls for cue, cls in rows}
+
+
+# ---------------------------------------------------------------------------
+# 1. Quote marks
+
+
+def quotations(text: str) -> list[_Quotation]:
+    """Pair the quote marks of `text`, recovering from unbalanced ones.
+
+    Double marks may span paragraphs: a paragraph that leaves a quote open
+    continues it when the next paragraph re-opens it (the news convention) or
+    when the next mark in the text closes it. Otherwise the open mark is read
+    as ending with its paragraph. Single marks pair only inside one paragraph
+    and only outside double quotes, where they are nested quotes.
+    """
+    found: list[_Quotation] = []
+    paragraphs = _paragraph_spans(text)
+    open_at: int | None = None
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        single_open: int | None = None
+        i = p_start
+        while i < p_end:
+            kind = _mark_kind(text, i)
+            if kind == "open2":
+                if open_at is None:
+                    open_at = i
+                elif i != _first_char(text, p_start, p_end):
+                    open_at = i  # the earlier mark was stray; recover from here
+            elif kind == "close2" and open_at is not None:
+                found.append(_Quotation(open_at + 1, i))
+                open_at = None
+            elif open_at is None and kind == "open1":
+                single_open = i
+            elif open_at is None and kind == "close1" and single_open is not None:
+                found.append(_Quotation(single_open + 1, i))
+                single_open = None
+            i += 1
+        if open_at is not None and not _continues(text, paragraphs, index):
+            found.append(_Quotation(open_at + 1, p_end))
+            open_at = None
+    if open_at is not None:
+        found.append(_Quotation(open_at + 1, len(text)))
+    return [q for q in found if text[q.start : q.end].strip()]
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _mark_kind(text: str, i: int) -> str | None:
+    """Classify the character at `i` as an opening or closing quote mark."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in OPENING_DOUBLE:
+        return "open2"
+    if ch == CLOSING_DOUBLE:
+        return "close2"
+    if ch == '"':
+        if before in _BEFORE_OPENING and not after.isspace():
+            return "open2"
+        if not before.isspace():
+            return "close2"
+        return None
+    if ch in OPENING_SINGLE + "'" and before in _BEFORE_OPENING and after.isalnum():
+        return "open1"
+    if ch in CLOSING_SINGLE + "'" and not before.isspace() and not after.isalnum():
+        return "close1"
+    return None
+
+
+def _continues(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """Whether a double quote left open in paragraph `index` goes on after it."""
+    following = paragraphs[index + 1 : index + 1 + _MAX_CONTINUED_PARAGRAPHS]
+    if not following:
+        return False
+    p_start, p_end = following[0]
+    if _mark_kind(text, _first_char(text, p_start, p_end)) == "open2":
+        return True
+    for p_start, p_end in following:
+        for i in range(p_start, p_end):
+            kind = _mark_kind(text, i)
+            if kind == "open2":
+                return False
+            if kind == "close2":
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# 2-5. Attribution
+
+
+def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[QuoteMatch]:
+    """Yield the document's quotes and reported claims in reading order.
+
+    Parameters
+    ----------
+    doc : Doc
+        Parsed, with ``doc._.entities`` set by the ``pckg_entities`` component.
+    cues : dict, optional
+        Reporting-verb lexicon (lemma or phrase -> cue class); defaults to
+        `load_cues()`.
+    """
+    cues = load_cues() if cues is None else cues
+    resolver = _SpeakerResolver(doc)
+    marked = [q for q in quotations(doc.text) if _char_span(doc, q.start, q.end) is not None]
+    found = list(_block_quotes(doc, marked, cues, resolver))
+    quoted = marked + [_Quotation(b.start, b.end) for b in found]
+    # Reported speech: a cue with its clause, taking in the quotations inside it.
+    absorbed: set[_Quotation] = set()
+    for token in doc:
+        cue = _cue_at(token, cues)
+        if cue is None or _inside(token.idx, quoted):
+            continue
+        reported = _reported_clause(token)
+        if reported is None:
+            continue
+        clause, subject = reported
+        start, end = _strip_edges(doc.text, clause.start_char, clause.end_char)
+        inner = [q for q in marked if start <= q.start and q.end <= end + 1]
+        straddling = [q for q in quoted if q not in inner and q.start < end and start < q.end]
+        if straddling or (inner and _mostly_quoted(doc.text, start, end, inner)):
+            continue  # "…," he said: a direct quote, attributed below
+        speaker = resolver.speaker(subject)
+        if speaker.entity is None and not _is_source(subject):
+            continue  # "42% thought they lacked…" reports no one's words
+        absorbed.update(inner)
+        found.append(_match(start, end, "mixed" if inner else "indirect", token, cue, speaker))
+    previous: QuoteMatch | None = None
+    for quote in marked:
+        if quote in absorbed:
+            continue
+        cue_token = _cue_for_quotation(doc, quote, cues)
+        if cue_token is not None:
+            speaker = resolver.speaker(_subject_of(cue_token))
+            match = _match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
+                           _cue_at(cue_token, cues), speaker)
+        elif previous is not None and _adjacent(doc.text, previous.end, quote.start):
+            match = previous._replace(start=quote.start, end=quote.end, type="direct")
+        else:
+            continue  # no cue, no speaker: a title, a headline or a scare quote
+        previous = match
+        if match.speaker.name is not None and len(doc.text[quote.start : quote.end].split()) >= _MIN_QUOTE_WORDS:
+            found.append(match)
+    found.sort(key=lambda q: q.start)
+    return iter(found)
+
+
+def _match(start: int, end: int, type_: str, cue_token: Token, cue: tuple[str, str] | None,
+           speaker: Speaker) -> QuoteMatch:
+    text, cls = cue if cue is not None else (cue_token.text, None)
+    return QuoteMatch(start, end, type_, _cue_span(cue_token, text), text, cls, speaker)
+
+
+def _cue_at(token: Token, cues: dict[str, str]) -> tuple[str, str] | None:
+    """The cue (surface text, class) when `token` is a reporting verb."""
+    if token.pos_ not in ("VERB", "AUX") and token.lemma_ != "accord":
+        return None
+    if token.lemma_ == "say" and token.dep_ == "xcomp" and token.head.lemma_ == "go":
+        phrase = token.doc[token.head.i : token.i + 1].text  # "went on to say"
+        return phrase, cues.get("go on to say", "neutral")
+    if token.lemma_ == "accord" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return "according to", cues.get("according to", "neutral")
+    if token.lemma_ in _CLAIM_VERBS:  # "raised the issue that", "made the point that"
+        noun = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_ in _CLAIM_NOUNS), None)
+        if noun is None:
+            return None
+        return token.doc[token.i : noun.i + 1].text, "critical" if noun.lemma_ in ("concern", "fear") else "neutral"
+    cls = cues.get(token.lemma_.lower())
+    return (token.text, cls) if cls is not None else None
+
+
+def _cue_span(token: Token, text: str) -> Span:
+    """The tokens of a cue: "said", "went on to say", "raised the issue"."""
+    doc = token.doc
+    if text.startswith(token.text):
+        return doc[token.i : token.i + len(text.split())]
+    start = token.i
+    while start > 0 and not doc[start : token.i + 1].text.startswith(text.split()[0]):
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def _reported_clause(verb: Token) -> tuple[Span, Token] | None:
+    """The clause a reporting verb reports, and the subject who reports it.
+
+    "Milburn said [the sector was…]", "[The sector is failing], Lewis said",
+    "pledged [to make…]", "told the conference [he wanted…]".
+    """
+    doc = verb.doc
+    subject = _subject_of(verb)
+    if subject is None or verb.lemma_ == "accord":
+        return None  # "according to X, …": left to a later version
+    for child in verb.children:
+        commitment = child.dep_ == "xcomp" and child.i > verb.i and _is_commitment(verb)
+        if child.dep_ == "ccomp" or commitment:
+            start = child.left_edge.i
+            while start < child.i and doc[start].dep_ in ("mark", "punct") and doc[start].lower_ != "to":
+                start += 1
+            clause = doc[start : child.right_edge.i + 1]
+            return (clause, subject) if len(clause) >= 3 else None
+        if child.dep_ == "dobj" and verb.lemma_ in _TELLING:  # "told the conference [he wanted…]"
+            told = next((c for c in child.children if c.dep_ == "relcl" and c.left_edge.dep_ == "nsubj"
+                         and c.left_edge.lower_ not in ("who", "which", "that", "whom")), None)
+            if told is not None:
+                return doc[told.left_edge.i : told.right_edge.i + 1], subject
+        if child.dep_ == "dobj" and child.lemma_ in _CLAIM_NOUNS:  # "raised the issue [that…]"
+            clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp")), None)
+            if clause is not None:
+                start = clause.left_edge.i + (clause.left_edge.lower_ == "that")
+                return doc[start : clause.right_edge.i + 1], subject
+    return _fronted_clause(verb, subject)
+
+
+_TELLING = {"tell", "assure", "warn", "inform", "remind", "promise", "advise"}
+_CLAIM_NOUNS = {"issue", "point", "concern", "argument", "claim", "case", "warning", "question", "fear", "hope"}
+_CLAIM_VERBS = {"raise", "make", "express", "voice", "put"}
+
+
+def _fronted_clause(verb: Token, subject: Token) -> tuple[Span, Token] | None:
+    """"The sector is failing, care minister Ivan Lewis said" parsed as one long subject."""
+    doc = verb.doc
+    sentence = verb.sent
+    commas = [t.i for t in doc[sentence.start : verb.i] if t.text == "," and subject.left_edge.i < t.i]
+    if not commas or subject.left_edge.i != sentence.start:
+        return None
+    comma = commas[-1]
+    speaker_words = doc[comma + 1 : verb.i]
+    speaker_root = next((t for t in speaker_words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON"), None)
+    if speaker_root is None or comma - sentence.start < 4:
+        return None
+    return doc[sentence.start : comma], speaker_words[-1] if speaker_words[-1].pos_ != "ADV" else speaker_root
+
+
+def _is_commitment(verb: Token) -> bool:
+    return load_cues().get(verb.lemma_.lower()) in ("commitment", "announcement")
+
+
+@lru_cache(maxsize=1)
+def load_source_nouns() -> frozenset[str]:
+    """Nouns that can head an unnamed source: "a spokesperson", "the report"."""
+    text = resources.files("extractors").joinpath("data/source_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _is_source(subject: Token) -> bool:
+    """Whether a subject can be the source of reported speech."""
+    if subject.pos_ in ("PRON", "PROPN") and subject.lower_ not in ("this", "that", "there", "what", "which"):
+        return True
+    phrase = [subject] + [t for t in subject.subtree if t.dep_ == "pobj"]
+    return any(t.lemma_.lower() in load_source_nouns() for t in phrase)
+
+
+def _mostly_quoted(text: str, start: int, end: int, inner: list[_Quotation]) -> bool:
+    quoted = sum(q.end - q.start for q in inner)
+    return quoted >= 0.8 * len(text[start:end].strip())
+
+
+def _inside(offset: int, marked: list[_Quotation]) -> bool:
+    return any(q.start <= offset < q.end for q in marked)
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+        end -= 1
+    return start, end
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _cue_for_quotation(doc: Doc, quote: _Quotation, cues: dict[str, str]) -> Token | None:
+    """The reporting verb nearest a quotation: in its sentence, or introducing it."""
+    span = _char_span(doc, quote.start, quote.end)
+    first, last = span[0].sent, span[-1].sent
+    around = [t for t in doc[first.start : last.end] if not quote.start <= t.idx < quote.end]
+    candidates = [t for t in around if _cue_at(t, cues) is not None]
+    if candidates:
+        return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+    # "X said:" just before the quotation, or "…" he said. just after it.
+    if first.start > 0:
+        before = doc[first.start - 1].sent
+        introducing = _introducing_cue(before, cues)
+        if introducing is not None:
+            return introducing
+    if last.end < len(doc):
+        after = doc[last.end].sent
+        if len(after) <= 6:
+            return next((t for t in after if _cue_at(t, cues) is not None), None)
+    return None
+
+
+def _introducing_cue(sentence: Span, cues: dict[str, str]) -> Token | None:
+    """The cue of a sentence that ends in a colon: "Zahawi said:"."""
+    text = sentence.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    return next((t for t in reversed(sentence) if _cue_at(t, cues) is not None), None)
+
+
+def _quote_type(doc: Doc, quote: _Quotation, cue: Token) -> str:
+    """Direct when the quotation is the whole claim, mixed when it sits in a clause."""
+    span = _char_span(doc, quote.start, quote.end)
+    sentence = span[0].sent
+    outside = [t for t in sentence if not quote.start - 1 <= t.idx <= quote.end and not t.is_punct]
+    # "…," he said / he said: "…" leave only the cue and its subject outside.
+    around_cue = {cue.i} | {t.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    extra = [t for t in outside if t.i not in around_cue and t.dep_ not in ("aux", "advmod", "cc", "prep",
+                                                                           "pobj", "det", "dative", "dobj")]
+    return "mixed" if len(extra) > 2 and len(span) < len(sentence) / 2 else "direct"
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether only a closing mark, punctuation and one paragraph break lie between."""
+    gap = text[end:start]
+    return gap.count("\n") <= 2 and not any(ch.isalnum() for ch in gap)
+
+
+def _block_quotes(doc: Doc, marked: list[_Quotation], cues: dict[str, str],
+                  resolver: "_SpeakerResolver") -> Iterator[QuoteMatch]:
+    """"X said:" ending a paragraph, then unquoted first-person paragraphs."""
+    text = doc.text
+    paragraphs = _paragraph_spans(text)
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        if not text[p_start:p_end].rstrip().endswith(":"):
+            continue
+        last_sentence = _char_span(doc, p_start, p_end)[-1].sent
+        cue_token = _introducing_cue(last_sentence, cues)
+        if cue_token is None or _subject_of(cue_token) is None:
+            continue
+        body = []
+        for q_start, q_end in paragraphs[index + 1 :]:
+            paragraph = text[q_start:q_end]
+            if _inside(q_start, marked) or _inside(_first_char(text, q_start, q_end) + 1, marked):
+                break
+            if paragraph.lstrip()[:1] in "\u2022\u25ba\u25aa-*" or (body and not _first_person(paragraph)):
+                break
+            body.append((q_start, q_end))
+        if body:
+            start, end = _strip_edges(text, body[0][0], body[-1][1])
+            yield _match(start, end, "block", cue_token, _cue_at(cue_token, cues),
+                         resolver.speaker(_subject_of(cue_token)))
+
+
+def _first_person(paragraph: str) -> bool:
+    words = {w.strip(".,;:!?\u2019'\"").lower() for w in paragraph.split()}
+    return bool(words & _FIRST_PERSON)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, looking through "went on to say", "and called"."""
+    token = verb
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ in ("nsubjpass", "auxpass"):
+                return None  # "was described as": no one is reported speaking
+        if verb.lemma_ == "accord":
+            return next((c for t in verb.children for c in t.children if c.dep_ == "pobj"), None)
+        if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+class _SpeakerResolver:
+    """Turns the subject of a cue into a speaker: an entity, a pronoun's antecedent, or a phrase."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: list[EntityCluster] = doc._.entities or []
+        self.owner: dict[int, EntityCluster] = {}
+        for cluster in self.entities:
+            for mention in cluster.mentions:
+                for i in range(mention.start, mention.end):
+                    self.owner[i] = cluster
+        self.quoted = quotations(doc.text)
+
+    def speaker(self, subject: Token | None) -> Speaker:
+        """The speaker a cue's subject names."""
+        if subject is None:
+            return Speaker(None, None, None)
+        phrase = self._phrase(subject)
+        named = self._entity_in(phrase)
+        if named is not None:
+            return Speaker(named.name, named, phrase)
+        if subject.lower_ in _PERSONAL_PRONOUNS | _GROUP_PRONOUNS:
+            antecedent = self._antecedent(subject)
+            return Speaker(antecedent.name if antecedent else None, antecedent, phrase)
+        if subject.pos_ == "PRON":
+            return Speaker(None, None, phrase)
+        holder = self._role_holder(subject)
+        if holder is not None:
+            return Speaker(holder.name, holder, phrase)
+        return Speaker(phrase.text, None, phrase)
+
+    def _phrase(self, subject: Token) -> Span:
+        """The subject's words without relative clauses or trailing appositions."""
+        doc = self.doc
+        cluster = self.owner.get(subject.i)
+        if cluster is not None:
+            return next(m for m in cluster.mentions if m.start <= subject.i < m.end)
+        end = subject.i + 1
+        named = next((c for c in subject.rights if c.dep_ == "appos" and c.i in self.owner), None)
+        if named is not None:  # "executive member for finance, Councillor Flo Clucas"
+            return self._phrase(named)
+        for child in subject.rights:
+            if child.dep_ not in ("prep", "compound", "amod", "nummod", "case"):
+                break
+            end = child.right_edge.i + 1
+        start = subject.left_edge.i
+        if end - start > _MAX_SPEAKER_TOKENS:
+            start = max(start, end - _MAX_SPEAKER_TOKENS)
+        return doc[start:end]
+
+    def _entity_in(self, phrase: Span) -> EntityCluster | None:
+        """The person in a phrase, else its organisation ("a spokesperson for the LGA")."""
+        owners = [self.owner[t.i] for t in phrase if t.i in self.owner]
+        people = [c for c in owners if c.kind == "person"]
+        if people:
+            return people[-1]
+        if owners:
+            return owners[0]
+        if len(phrase) == 1 and phrase[0].pos_ == "PROPN":
+            return person_called(phrase.text, self.entities)  # "Hanvey" the model did not tag
+        return None
+
+    def _antecedent(self, pronoun: Token) -> EntityCluster | None:
+        """The last person (he, she) or organisation (it, they) named before a pronoun.
+
+        Names inside quotations are skipped, and within the nearest sentence
+        that names one, a name in subject position wins.
+        """
+        kind = "person" if pronoun.lower_ in _PERSONAL_PRONOUNS else "organisation"
+        earlier = [i for i, c in self.owner.items() if i < pronoun.i and c.kind == kind
+                   and not _inside(self.doc[i].idx, self.quoted)]
+        if not earlier:
+            return None
+        sentence = self.doc[max(earlier)].sent
+        in_sentence = [i for i in earlier if sentence.start <= i < sentence.end]
+        subjects = [i for i in in_sentence if _in_subject(self.doc[i])]
+        return self.owner[max(subjects or in_sentence)]
+
+    def _role_holder(self, subject: Token) -> EntityCluster | None:
+        """The one person whose title ends in the subject's noun ("the minister")."""
+        if subject.pos_ != "NOUN":
+            return None
+        holders = [c for c in self.entities if c.kind == "person"
+                   and any(r.title.root.lemma_.lower() == subject.lemma_.lower() for r in c.roles)]
+        return holders[0] if len(holders) == 1 else None
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a token is, or sits inside, the subject of a clause."""
+    while token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ in ("dobj", "ccomp", "advcl", "relcl", "xcomp"):
+            return False
+        token = token.head
+    return False
+
+
+class QuoteFinder:
+    """Pipeline component: ``doc._.quotes`` = `find_quotes(doc)`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = list(find_quotes(doc))
+        return doc
+
+
+@Language.factory("pckg_quotes", assigns=["doc._.quotes"], requires=["doc._.entities", "token.dep"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    """Create the quote and reported-speech component."""
+    return QuoteFinder(name)

@@ -1,0 +1,153 @@
+"""Records: what the extractors hand to the graph, as plain pydantic models.
+
+No spaCy here, so `kg` can read and query records without it. Every extracted
+item keeps its provenance: the article id (on the enclosing `ArticleRecord`),
+character offsets into the article's original text, and the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+__all__ = [
+    "ArticleText",
+    "Failure",
+    "Mention",
+    "Role",
+    "Person",
+    "Organisation",
+    "Quote",
+    "ArticleRecord",
+    "QuoteType",
+    "CueClass",
+    "ARTICLE_RECORD",
+]
+
+QuoteType = Literal["direct", "indirect", "mixed", "block"]
+CueClass = Literal["neutral", "critical", "supportive", "commitment", "announcement"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Failure(_Record):
+    """An input or article that could not be processed, and why."""
+
+    source: str
+    """The file path, with ``:LINE`` appended for a line of a JSONL file."""
+    reason: str
+    """What is wrong, e.g. ``"empty file"``."""
+
+    @property
+    def message(self) -> str:
+        """The failure as one line, e.g. ``"seeds/x.txt: empty file"``."""
+        return f"{self.source}: {self.reason}"
+
+
+class ArticleText(_Record):
+    """One input article: its text and whatever metadata came with it."""
+
+    id: str = Field(min_length=1)
+    """Stable article id (a file stem or the JSONL `id`)."""
+    text: str
+    """The original text; all offsets in the records point into it."""
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publication: str | None = None
+    source: str | None = None
+    """Where the article was read from (file path, with line number for JSONL)."""
+
+
+class Mention(_Record):
+    """A stretch of the original text that an extracted fact rests on."""
+
+    text: str
+    """The characters `original[start:end]`."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: str
+    """The sentence the mention occurs in, as it stands in the text."""
+
+
+class Role(_Record):
+    """A title a person holds, optionally at a named organisation."""
+
+    title: str
+    organisation: str | None = None
+    """Display name of the organisation, when the text names one."""
+    former: bool = False
+    """True for "former ADSS president" and the like."""
+    mention: Mention
+    """Where the title is stated."""
+
+
+class Person(_Record):
+    """A person named in an article, with every place they are mentioned."""
+
+    id: str
+    """Article-local id, e.g. ``p1``; quotes refer to it."""
+    name: str
+    """Canonical display name, without honorifics or possessives."""
+    honorific: str | None = None
+    """"Dame", "Councillor", ... when the text gives one."""
+    aliases: list[str] = []
+    """Other forms the article uses ("Hodge" for "Margaret Hodge")."""
+    roles: list[Role] = []
+    mentions: list[Mention] = Field(min_length=1)
+
+
+class Organisation(_Record):
+    """An organisation named in an article."""
+
+    id: str
+    """Article-local id, e.g. ``o1``."""
+    name: str
+    aliases: list[str] = []
+    mentions: list[Mention] = Field(min_length=1)
+
+
+class Quote(_Record):
+    """A claim attributed to a speaker: quoted directly or reported."""
+
+    id: str
+    """Article-local id, e.g. ``q1``."""
+    speaker: str | None
+    """Display name of the speaker, or ``None`` when the text gives no source."""
+    speaker_id: str | None = None
+    """Id of the speaking `Person` or `Organisation`, when the speaker is one."""
+    speaker_mention: Mention | None = None
+    """The words that name the speaker at the cue ("He", "Hanvey", ...)."""
+    cue: str | None = None
+    """The reporting verb or phrase ("said", "went on to say")."""
+    cue_class: CueClass | None = None
+    cue_mention: Mention | None = None
+    type: QuoteType
+    content: str
+    """The claim, as it stands in the text (without the enclosing quote marks)."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: str
+    """The sentence (or sentences) the claim is made in."""
+
+
+class ArticleRecord(_Record):
+    """Everything extracted from one article: one line of ``records.jsonl``."""
+
+    id: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publication: str | None = None
+    source: str | None = None
+    model: str
+    """The spaCy pipeline that produced the record."""
+    people: list[Person] = []
+    organisations: list[Organisation] = []
+    quotes: list[Quote] = []
+
+
+ARTICLE_RECORD = TypeAdapter(ArticleRecord)

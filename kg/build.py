@@ -1,0 +1,133 @@
+"""Assemble the claims graph from article records.
+
+Nodes are typed (``type`` = article, person, organisation, quote); edges are
+typed (``type`` = said, quoted_in, mentioned_in, holds_role) and keyed by that
+type. Every edge carries provenance: ``article_id``, the character offsets
+``start``/``end`` of the evidence in the article, and its ``sentence``.
+
+The same person or organisation in two articles is one node: node ids come
+from the normalised display name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable
+
+import networkx as nx
+
+from extractors.records import ArticleRecord, Mention, Person, Quote
+
+__all__ = ["build_graph", "node_id", "article_node", "quote_node"]
+
+
+def node_id(kind: str, name: str) -> str:
+    """Graph node id of a person (``kind="person"``) or organisation (``"org"``).
+
+    Examples
+    --------
+    >>> node_id("person", "Margaret  Hodge")
+    'person:margaret hodge'
+    """
+    key = unicodedata.normalize("NFKC", name).replace("\u2019", "'").lower()
+    return f"{kind}:" + " ".join(key.split())
+
+
+def article_node(article_id: str) -> str:
+    """Graph node id of an article."""
+    return f"article:{article_id}"
+
+
+def quote_node(article_id: str, quote_id: str) -> str:
+    """Graph node id of a quote."""
+    return f"quote:{article_id}:{quote_id}"
+
+
+def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
+    """Build the claims graph from article records.
+
+    Parameters
+    ----------
+    records : iterable of ArticleRecord
+        As produced by `extractors.pipeline.extract_articles` or read back
+        from ``records.jsonl``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Node attributes: ``type``, ``label`` and per-type fields (see the
+        README's graph model). Edge keys equal the edge ``type``.
+    """
+    G = nx.MultiDiGraph()
+    for record in records:
+        _add_article(G, record)
+    return G
+
+
+def _add_article(G: nx.MultiDiGraph, record: ArticleRecord) -> None:
+    article = article_node(record.id)
+    G.add_node(article, type="article", label=record.title or record.id, title=record.title or "",
+               date=record.date or "", url=record.url or "", publication=record.publication or "",
+               article_id=record.id)
+    local: dict[str, str] = {}  # article-local entity id -> node id
+    for person in record.people:
+        local[person.id] = _add_actor(G, node_id("person", person.name), "person", person.name,
+                                      record.id, person.mentions, person.aliases)
+        _add_roles(G, local[person.id], person, record.id)
+        if person.honorific:
+            G.nodes[local[person.id]]["honorific"] = person.honorific
+    for org in record.organisations:
+        local[org.id] = _add_actor(G, node_id("org", org.name), "organisation", org.name,
+                                   record.id, org.mentions, org.aliases)
+    for quote in record.quotes:
+        _add_quote(G, quote, record, local)
+
+
+def _add_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: str,
+               mentions: list[Mention], aliases: list[str]) -> str:
+    if node not in G:
+        G.add_node(node, type=kind, label=name, name=name, aliases=[], roles=[], n_quotes=0, articles=[])
+    data = G.nodes[node]
+    data["aliases"] = sorted(set(data["aliases"]) | set(aliases))
+    if article_id not in data["articles"]:
+        data["articles"].append(article_id)
+    first = mentions[0]
+    G.add_edge(node, article_node(article_id), key="mentioned_in", type="mentioned_in",
+               count=len(mentions), **_provenance(article_id, first.start, first.end, first.sentence))
+    return node
+
+
+def _add_roles(G: nx.MultiDiGraph, node: str, person: Person, article_id: str) -> None:
+    data = G.nodes[node]
+    for role in person.roles:
+        described = f"{role.title} ({role.organisation})" if role.organisation else role.title
+        if described not in data["roles"]:
+            data["roles"].append(described)
+        if role.organisation:
+            org = node_id("org", role.organisation)
+            if org not in G:
+                G.add_node(org, type="organisation", label=role.organisation, name=role.organisation,
+                           aliases=[], roles=[], n_quotes=0, articles=[article_id])
+            m = role.mention
+            G.add_edge(node, org, key="holds_role", type="holds_role", title=role.title, former=role.former,
+                       **_provenance(article_id, m.start, m.end, m.sentence))
+
+
+def _add_quote(G: nx.MultiDiGraph, quote: Quote, record: ArticleRecord, local: dict[str, str]) -> None:
+    node = quote_node(record.id, quote.id)
+    label = quote.content if len(quote.content) <= 60 else quote.content[:57].rstrip() + "..."
+    G.add_node(node, type="quote", label=label, content=quote.content, cue=quote.cue or "",
+               cue_class=quote.cue_class or "", quote_type=quote.type, speaker=quote.speaker or "",
+               date=record.date or "",
+               **_provenance(record.id, quote.start, quote.end, quote.sentence))
+    G.add_edge(node, article_node(record.id), key="quoted_in", type="quoted_in",
+               **_provenance(record.id, quote.start, quote.end, quote.sentence))
+    speaker = local.get(quote.speaker_id or "")
+    if speaker is not None:
+        G.nodes[speaker]["n_quotes"] += 1
+        G.add_edge(speaker, node, key="said", type="said", cue=quote.cue or "", cue_class=quote.cue_class or "",
+                   **_provenance(record.id, quote.start, quote.end, quote.sentence))
+
+
+def _provenance(article_id: str, start: int, end: int, sentence: str) -> dict[str, object]:
+    return {"article_id": article_id, "start": start, "end": end, "sentence": sentence}
