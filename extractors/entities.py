@@ -60,6 +60,8 @@ class EntityCluster:
     honorific: str | None = None
     aliases: set[str] = field(default_factory=set)
     roles: list[RoleMatch] = field(default_factory=list)
+    byline: bool = False
+    """Named as the article's writer ("By Loretta Hudson", "…, writes Sally Gillen")."""
 
     @property
     def key(self) -> str:
@@ -67,7 +69,7 @@ class EntityCluster:
 
 
 def name_key(name: str) -> str:
-    """Case- and apostrophe-insensitive key used to group mentions."""
+    """Case-, spacing- and apostrophe-insensitive key used to group mentions."""
     return " ".join(name.replace("\u2019", "'").lower().split())
 
 
@@ -84,10 +86,11 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
     list of EntityCluster
         People first, then organisations, each in order of first mention.
     """
-    extra_people = list(_names_after_honorifics(doc))
+    joined = list(_names_broken_over_lines(doc))
+    extra_people = list(_names_after_honorifics(doc)) + joined
     taken = {i for span in extra_people for i in range(span.start, span.end)}
     candidates = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-    cleaned = [c for ent in candidates + extra_people if (c := _clean_entity(ent)) is not None]
+    cleaned = [c for ent in candidates + extra_people if (c := _clean_entity(ent, ent in joined)) is not None]
     people: dict[str, EntityCluster] = {}
     organisations: dict[str, EntityCluster] = {}
     # Full names first, so that "Hodge" can join "Margaret Hodge" wherever it comes.
@@ -96,9 +99,11 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
             _add_person(people, span, honorific)
         else:
             _add_mention(organisations, "organisation", span)
+    _add_untagged_surnames(doc, people)
     for person in people.values():
         person.mentions.sort(key=lambda s: s.start_char)
         person.roles = _distinct_roles(r for mention in person.mentions for r in roles_of(mention))
+        person.byline = any(_in_byline(mention) for mention in person.mentions)
     for org in organisations.values():
         org.mentions.sort(key=lambda s: s.start_char)
     by_first = lambda c: c.mentions[0].start_char  # noqa: E731
@@ -123,6 +128,19 @@ def _names_after_honorifics(doc: Doc) -> Iterator[Span]:
             yield Span(doc, token.i, end, label="PERSON")
 
 
+def _names_broken_over_lines(doc: Doc) -> Iterator[Span]:
+    """A one-word name at a line end whose surname opens the next line: "Sally\nGillen"."""
+    for ent in doc.ents:
+        end = ent.end - (doc[ent.end - 1].text == "\n")
+        if ent.label_ != "PERSON" or end - ent.start != 1 or end + 2 > len(doc):
+            continue
+        newline, surname = doc[end], doc[end + 1]
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        if (newline.text == "\n" and surname.pos_ == "PROPN" and surname.is_title
+                and (after is None or after.is_punct or after.is_space or after.is_lower)):
+            yield Span(doc, ent.start, end + 2, label="PERSON")
+
+
 def person_called(word: str, clusters: Iterable[EntityCluster]) -> EntityCluster | None:
     """The one person whose first or last name is `word` ("Hanvey"), if exactly one."""
     people = {p.key: p for p in clusters if p.kind == "person"}
@@ -130,16 +148,20 @@ def person_called(word: str, clusters: Iterable[EntityCluster]) -> EntityCluster
     return matches[0] if len(matches) == 1 else None
 
 
-def _clean_entity(ent: Span) -> tuple[EntityKind, Span, str | None] | None:
-    """Trim an entity span to its name; None when it is not a usable name."""
+def _clean_entity(ent: Span, joined: bool = False) -> tuple[EntityKind, Span, str | None] | None:
+    """Trim an entity span to its name; None when it is not a usable name.
+
+    `joined` marks a name this module rejoined across one line break.
+    """
     if ent.label_ not in ("PERSON", "ORG"):
         return None
     kind: EntityKind = "person" if ent.label_ == "PERSON" else "organisation"
     start, end = ent.start, ent.end
     doc = ent.doc
-    # Never across a line break: "Community Care\n\nComments" is "Community Care".
+    # Never across a line break ("Community Care\n\nComments" is "Community Care"),
+    # except inside a name joined by _names_broken_over_lines.
     for i in range(start, end):
-        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+        if "\n" in doc[i].text and not (joined and doc[i].text == "\n"):
             end = i
             break
     honorific = None
@@ -178,6 +200,40 @@ def _people_called(text: str, people: dict[str, EntityCluster]) -> list[EntityCl
     return [p for p in people.values() if " " in p.key and word in (p.key.split()[0], p.key.split()[-1])]
 
 
+_BYLINE_WORDS = {"by", "writes", "words"}
+
+
+def _in_byline(name: Span) -> bool:
+    """"By NAME" opening a line, or ", writes NAME" closing a sentence or line."""
+    doc = name.doc
+    before = doc[name.start - 1] if name.start > 0 else None
+    if before is None or before.lower_ not in _BYLINE_WORDS:
+        return False
+    if before.lower_ == "by":
+        return before.i == 0 or "\n" in doc[before.i - 1].text_with_ws
+    for token in doc[name.end :]:
+        if "\n" in token.text_with_ws:
+            return token.is_punct or token.is_space
+        if not token.is_punct:
+            return False
+    return True
+
+
+def _add_untagged_surnames(doc: Doc, people: dict[str, EntityCluster]) -> None:
+    """Add "Hodge" as a mention of "Margaret Hodge" where the model tagged nothing."""
+    surnames: dict[str, list[EntityCluster]] = {}
+    for person in people.values():
+        if " " in person.key:
+            surnames.setdefault(person.key.split()[-1], []).append(person)
+    covered = {i for p in people.values() for m in p.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        owners = surnames.get(token.lower_, [])
+        if (len(owners) == 1 and token.pos_ == "PROPN" and token.text[0].isupper()
+                and not token.ent_type_ and token.i not in covered):
+            owners[0].aliases.add(token.text)
+            owners[0].mentions.append(doc[token.i : token.i + 1])
+
+
 def _add_person(people: dict[str, EntityCluster], span: Span, honorific: str | None) -> None:
     key = name_key(span.text)
     if key not in people:
@@ -193,7 +249,7 @@ def _add_person(people: dict[str, EntityCluster], span: Span, honorific: str | N
 def _add_mention(clusters: dict[str, EntityCluster], kind: EntityKind, span: Span) -> EntityCluster:
     key = name_key(span.text)
     if key not in clusters:
-        clusters[key] = EntityCluster(kind=kind, name=span.text, mentions=[])
+        clusters[key] = EntityCluster(kind=kind, name=" ".join(span.text.split()), mentions=[])
     clusters[key].mentions.append(span)
     return clusters[key]
 

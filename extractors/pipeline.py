@@ -57,6 +57,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pckg_line_breaks", before="parser")
+    elif not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer")  # quotes need sentences; a pipeline without a parser finds fewer
     nlp.add_pipe("pckg_entities", last=True)
     nlp.add_pipe("pckg_quotes", last=True)
     return nlp
@@ -118,7 +120,7 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
                 aliases=sorted(cluster.aliases - {cluster.name}),
                 roles=[Role(title=r.title.text, organisation=r.organisation, former=r.former,
                             mention=_mention(r.title, original)) for r in cluster.roles],
-                mentions=[_mention(m, original) for m in cluster.mentions],
+                byline=cluster.byline, mentions=[_mention(m, original) for m in cluster.mentions],
             ))
         else:
             ids[id(cluster)] = f"o{len(organisations) + 1}"

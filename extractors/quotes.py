@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +42,7 @@ _GROUP_PRONOUNS = {"it", "they", "them"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "you", "your"}
 _MAX_CONTINUED_PARAGRAPHS = 6
 _MAX_SPEAKER_TOKENS = 10
+_MAX_SPLIT_WORDS = 6  # words between the parts of one split quote ("he told the BBC")
 _MIN_QUOTE_WORDS = 4  # shorter quotations on their own are terms or scare quotes
 
 if not Doc.has_extension("quotes"):
@@ -99,7 +101,7 @@ def quotations(text: str) -> list[_Quotation]:
     Double marks may span paragraphs: a paragraph that leaves a quote open
     continues it when the next paragraph re-opens it (the news convention) or
     when the next mark in the text closes it. Otherwise the open mark is read
-    as ending with its paragraph. Single marks pair only inside one paragraph
+    as quoting one sentence. Single marks pair only inside one paragraph
     and only outside double quotes, where they are nested quotes.
     """
     found: list[_Quotation] = []
@@ -125,11 +127,23 @@ def quotations(text: str) -> list[_Quotation]:
                 single_open = None
             i += 1
         if open_at is not None and not _continues(text, paragraphs, index):
-            found.append(_Quotation(open_at + 1, p_end))
+            found.append(_Quotation(open_at + 1, _first_sentence_end(text, open_at + 1, p_end)))
             open_at = None
     if open_at is not None:
-        found.append(_Quotation(open_at + 1, len(text)))
+        found.append(_Quotation(open_at + 1, _first_sentence_end(text, open_at + 1, len(text))))
     return [q for q in found if text[q.start : q.end].strip()]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\u201c\"])")
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first sentence after a quote mark that is never closed ends.
+
+    A stray mark should not swallow the reporting clauses that follow it.
+    """
+    found = _SENTENCE_END.search(text, start, end)
+    return found.end() if found else end
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -414,9 +428,9 @@ def _quote_type(doc: Doc, quote: _Quotation, cue: Token) -> str:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Whether only a closing mark, punctuation and one paragraph break lie between."""
+    """Whether two quotations are one split quote: "…," he said. "…"."""
     gap = text[end:start]
-    return gap.count("\n") <= 2 and not any(ch.isalnum() for ch in gap)
+    return gap.count("\n") <= 2 and len(re.findall(r"\w+", gap)) <= _MAX_SPLIT_WORDS
 
 
 def _block_quotes(doc: Doc, marked: list[_Quotation], cues: dict[str, str],
@@ -440,7 +454,7 @@ def _block_quotes(doc: Doc, marked: list[_Quotation], cues: dict[str, str],
                 break
             body.append((q_start, q_end))
         if body:
-            start, end = _strip_edges(text, body[0][0], body[-1][1])
+            start, end = _first_char(text, *body[0]), len(text[: body[-1][1]].rstrip())
             yield _match(start, end, "block", cue_token, _cue_at(cue_token, cues),
                          resolver.speaker(_subject_of(cue_token)))
 
@@ -532,11 +546,11 @@ class _SpeakerResolver:
     def _antecedent(self, pronoun: Token) -> EntityCluster | None:
         """The last person (he, she) or organisation (it, they) named before a pronoun.
 
-        Names inside quotations are skipped, and within the nearest sentence
-        that names one, a name in subject position wins.
+        Names inside quotations and bylines are skipped, and within the
+        nearest sentence that names one, a name in subject position wins.
         """
         kind = "person" if pronoun.lower_ in _PERSONAL_PRONOUNS else "organisation"
-        earlier = [i for i, c in self.owner.items() if i < pronoun.i and c.kind == kind
+        earlier = [i for i, c in self.owner.items() if i < pronoun.i and c.kind == kind and not c.byline
                    and not _inside(self.doc[i].idx, self.quoted)]
         if not earlier:
             return None

@@ -97,6 +97,8 @@ class Person(_Record):
     aliases: list[str] = []
     """Other forms the article uses ("Hodge" for "Margaret Hodge")."""
     roles: list[Role] = []
+    byline: bool = False
+    """Named as the article's writer ("By Loretta Hudson"), not as a source."""
     mentions: list[Mention] = Field(min_length=1)
 
 

@@ -1,0 +1,79 @@
+"""People, organisations and roles, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def _people(record) -> dict[str, object]:
+    return {p.name: p for p in record.people}
+
+
+def _roles(person) -> list[tuple[str, str | None]]:
+    return [(r.title, r.organisation) for r in person.roles]
+
+
+def test_line_breaks_and_possessives_are_not_part_of_names(extract):
+    record = extract("The report, by Josh MacAlister’s team, was welcomed.\n\n"
+                     "Speaking later, Anna\nKowalski said the review was overdue.")
+    assert {"Josh MacAlister", "Anna Kowalski"} <= set(_people(record))
+
+
+def test_surname_is_an_alias_of_the_full_name(extract):
+    record = extract("Margaret Hodge spoke at the conference. Hodge added that more was needed.")
+    (person,) = record.people
+    assert person.name == "Margaret Hodge" and "Hodge" in person.aliases
+    assert len(person.mentions) == 2
+
+
+def test_two_people_sharing_a_surname_are_not_merged(extract):
+    record = extract("Ed Miliband and David Miliband both spoke. Miliband said the plan was wrong.")
+    assert {"Ed Miliband", "David Miliband"} <= set(_people(record))
+
+
+def test_honorific_is_an_attribute_not_part_of_the_name(extract):
+    record = extract("Children's Commissioner for England Dame Rachel de Souza said the review mattered.")
+    person = _people(record)["Rachel de Souza"]
+    assert person.honorific == "Dame"
+    assert _roles(person) == [("Children's Commissioner for England", None)]
+
+
+def test_title_before_the_name(extract):
+    record = extract("Education Secretary Nadhim Zahawi visited a school in Leeds.")
+    assert _roles(_people(record)["Nadhim Zahawi"]) == [("Education Secretary", None)]
+
+
+def test_title_with_organisation_before_the_name(extract):
+    record = extract("Director of operations at Barnardo's Chris Hanvey said the sector was ready.")
+    (title, organisation), = _roles(_people(record)["Chris Hanvey"])
+    assert title.startswith("Director of operations") and organisation == "Barnardo"
+
+
+def test_apposition_after_the_name(extract):
+    record = extract("Joyce Moseley, chief executive of the charity Rainer, said funding was short.")
+    people = _people(record)
+    assert set(people) == {"Joyce Moseley"}  # "charity Rainer" is an organisation
+    (title, organisation), = _roles(people["Joyce Moseley"])
+    assert title.startswith("chief executive") and organisation == "Rainer"
+    assert "Rainer" in {o.name for o in record.organisations}
+
+
+def test_coordinated_titles_are_split(extract):
+    record = extract("Deputy Council Leader and executive member for finance, Councillor Flo Clucas, "
+                     "said the survey was open.")
+    person = _people(record)["Flo Clucas"]
+    assert person.honorific == "Councillor"
+    assert [t for t, _ in _roles(person)] == ["Deputy Council Leader", "executive member for finance"]
+
+
+def test_email_addresses_and_shouted_headlines_are_not_entities(extract):
+    record = extract("SOCIAL CARE RECRUITMENT DRIVE HITS LIVERPOOL\n\nWrite to consultation@example.co.uk "
+                     "for details.")
+    names = {p.name for p in record.people} | {o.name for o in record.organisations}
+    assert not any("@" in n or n.isupper() and " " in n for n in names)
+
+
+def test_byline_writer_is_marked_and_not_taken_for_she(extract):
+    record = extract("The crisis is forcing the government to act, minister Margaret Hodge has revealed, "
+                     "writes Sally Gillen.\n\nShe said the government was at an early stage.")
+    people = _people(record)
+    assert people["Sally Gillen"].byline and not people["Margaret Hodge"].byline
+    assert [q.speaker for q in record.quotes if q.content.startswith("the government")] == ["Margaret Hodge"]

@@ -1,0 +1,82 @@
+"""The pipeline end to end on the seed articles: provenance and robustness."""
+
+from __future__ import annotations
+
+from extractors.pipeline import extract_articles, load_pipeline
+from extractors.records import ArticleRecord, ArticleText, Failure
+
+
+def _mentions(record: ArticleRecord):
+    for person in record.people:
+        yield from person.mentions
+        yield from (role.mention for role in person.roles)
+    for org in record.organisations:
+        yield from org.mentions
+    for quote in record.quotes:
+        yield from (m for m in (quote.speaker_mention, quote.cue_mention) if m is not None)
+
+
+def test_every_offset_points_at_the_text_it_claims(seed_articles, seed_records):
+    texts = {a.id: a.text for a in seed_articles}
+    assert [r.id for r in seed_records] == [a.id for a in seed_articles]
+    for record in seed_records:
+        text = texts[record.id]
+        for mention in _mentions(record):
+            assert text[mention.start : mention.end] == mention.text
+            assert mention.text.strip() in " ".join(mention.sentence.split()) or mention.text in mention.sentence
+            assert mention.sentence in text
+        for quote in record.quotes:
+            assert text[quote.start : quote.end] == quote.content
+            assert quote.sentence in text
+
+
+def test_seed_extraction_finds_the_main_speakers(seed_records):
+    speakers = {q.speaker for r in seed_records for q in r.quotes}
+    assert {"Margaret Hodge", "Chris Hanvey", "John Coughlan", "Alan Milburn", "Nadhim Zahawi",
+            "Rachel de Souza", "Ivan Lewis", "Joyce Moseley", "Phil Hope", "Stuart Smith"} <= speakers
+
+
+def test_speaker_ids_point_at_the_record_entities(seed_records):
+    for record in seed_records:
+        ids = {p.id: p.name for p in record.people} | {o.id: o.name for o in record.organisations}
+        for quote in record.quotes:
+            if quote.speaker_id is not None:
+                assert ids[quote.speaker_id] == quote.speaker
+
+
+def test_a_failing_article_is_reported_and_the_batch_goes_on(monkeypatch):
+    from extractors import quotes
+
+    nlp = load_pipeline()
+    real = quotes.find_quotes
+
+    def explode_on_marker(doc, **kwargs):
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(quotes, "find_quotes", explode_on_marker)
+    articles = [ArticleText(id="a", text="Jane Smith said the plan works."),
+                ArticleText(id="b", text="EXPLODE here.", source="b.txt"),
+                ArticleText(id="c", text="John Brown said the plan fails.")]
+    results = list(extract_articles(articles, nlp))
+    assert [type(r) for r in results] == [ArticleRecord, Failure, ArticleRecord]
+    assert results[1].source == "b.txt" and "boom" in results[1].reason
+
+
+def test_any_installed_pipeline_can_be_named():
+    import pytest
+
+    from extractors.pipeline import ModelNotFound
+
+    with pytest.raises(ModelNotFound, match="no_such_pipeline"):
+        load_pipeline("no_such_pipeline")
+
+
+def test_another_pipeline_by_path_runs_without_a_parser(tmp_path):
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "blank_en")
+    nlp = load_pipeline(str(tmp_path / "blank_en"))
+    (record,) = extract_articles([ArticleText(id="x", text='"It works," said Jane Smith.')], nlp)
+    assert isinstance(record, ArticleRecord) and record.people == []

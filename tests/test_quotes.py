@@ -1,0 +1,159 @@
+"""Quote finding and attribution, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.quotes import load_cues, quotations
+
+
+def _contents(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in quotations(text)]
+
+
+def _quotes(record) -> list[tuple[str | None, str, str]]:
+    return [(q.speaker, q.type, q.content) for q in record.quotes]
+
+
+# --- pairing quote marks ----------------------------------------------------------
+
+def test_pairs_straight_curly_and_single_marks():
+    text = 'He said "one two". She said “three four”. ‘Five six seven’, says Lewis.'
+    assert _contents(text) == ["one two", "three four", "Five six seven"]
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote():
+    text = "“They say we are not the ‘welfare’ at all,” he said."
+    assert _contents(text) == ["They say we are not the ‘welfare’ at all,"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert _contents("The council's plan and the Services' committee don't change.") == []
+
+
+def test_quote_reopened_in_next_paragraph_is_one_quote():
+    text = "“First paragraph of the quote.\n\n“Second paragraph, still quoting.”\n"
+    assert _contents(text) == ["First paragraph of the quote.\n\n“Second paragraph, still quoting."]
+
+
+def test_quote_closed_in_a_later_paragraph_without_reopening():
+    text = "He said: “It is hard.\nWe have invested.\nWe will go on.”\nThe report found more."
+    assert _contents(text) == ["It is hard.\nWe have invested.\nWe will go on."]
+
+
+def test_stray_mark_costs_only_its_own_sentence():
+    text = "A stray “mark opens here. Later text follows.\n\nShe said: “A real quote here.”"
+    assert _contents(text) == ["mark opens here.", "A real quote here."]
+
+
+def test_unbalanced_marks_never_raise_and_later_pairs_survive():
+    text = "” odd close. “open and never closed\n\nPlain text. “Good quote one.” and ‘good quote two’ end."
+    assert _contents(text) == ["open and never closed", "Good quote one.", "good quote two"]
+
+
+# --- direct quotes ------------------------------------------------------------------
+
+def test_colon_introduction_and_pronoun(extract):
+    record = extract("Chris Hanvey of Barnardo's spoke first. He said: “We have gone from a position of "
+                     "weakness to one of strength.”")
+    assert _quotes(record) == [("Chris Hanvey", "direct",
+                                "We have gone from a position of weakness to one of strength.")]
+    assert record.quotes[0].cue == "said"
+
+
+def test_inverted_cue_after_the_quote(extract):
+    record = extract('"We will not back down on this at all," said Jane Renouf, a spokeswoman for the union.')
+    assert _quotes(record)[0][:2] == ("Jane Renouf", "direct")
+
+
+def test_split_quote_keeps_the_speaker(extract):
+    record = extract('Margaret Hodge visited the school. "This is a great day for us," she said. '
+                     '"The pupils deserve every bit of it."')
+    assert [(s, c) for s, _, c in _quotes(record)] == [
+        ("Margaret Hodge", "This is a great day for us,"),
+        ("Margaret Hodge", "The pupils deserve every bit of it.")]
+
+
+def test_said_colon_dash_introduction(extract):
+    record = extract("Care Services Minister Phil Hope said:-\n“Social care is changing and more people "
+                     "need support than ever before.”")
+    assert _quotes(record)[0][:2] == ("Phil Hope", "direct")
+
+
+def test_he_added_goes_to_the_last_speaker_not_an_earlier_one(extract):
+    text = ("Margaret Hodge said the sector was ready. But director of operations at Barnardo's "
+            "Chris Hanvey said: “We are not the state and never will be.”\n\n"
+            "He added: “The privilege of the sector is its freedom from duties.”")
+    speakers = [s for s, _, _ in _quotes(extract(text))]
+    assert speakers == ["Margaret Hodge", "Chris Hanvey", "Chris Hanvey"]
+
+
+def test_scare_quotes_alone_are_not_claims(extract):
+    record = extract("The service was described as “well organised” by the inspectors.")
+    assert record.quotes == []
+
+
+def test_headline_without_cue_or_speaker_is_not_a_quote(extract):
+    record = extract("Latest stories\n‘Why only specialist teams will tackle the annual toll’\nComments are closed.")
+    assert record.quotes == []
+
+
+# --- indirect, mixed and block speech -----------------------------------------------
+
+def test_indirect_speech_with_that_clause(extract):
+    record = extract("Alan Milburn warned that the voluntary sector could not replace the state.")
+    assert _quotes(record) == [("Alan Milburn", "indirect", "the voluntary sector could not replace the state")]
+    assert record.quotes[0].cue_class == "critical"
+
+
+def test_mixed_speech_keeps_the_partial_quote_inside(extract):
+    record = extract("Joyce Moseley said commissioners viewed the voluntary sector as “amateurish and cheap”.")
+    (speaker, kind, content), = _quotes(record)
+    assert (speaker, kind) == ("Joyce Moseley", "mixed")
+    assert content.startswith("commissioners viewed") and "amateurish and cheap" in content
+
+
+def test_commitment_with_infinitive(extract):
+    record = extract("Ed Miliband pledged to make three-year contracts the norm for charities.")
+    assert _quotes(record) == [("Ed Miliband", "indirect",
+                                "to make three-year contracts the norm for charities")]
+    assert record.quotes[0].cue_class == "commitment"
+
+
+def test_organisation_behind_a_spokesperson(extract):
+    record = extract("A spokesperson for the Local Government Association said councils were under "
+                     "enormous pressure.")
+    (speaker, kind, _), = _quotes(record)
+    assert (speaker, kind) == ("Local Government Association", "indirect")
+    assert "spokesperson" in record.quotes[0].speaker_mention.text
+
+
+def test_unnamed_speaker_stays_unnamed(extract):
+    record = extract("One of the presenters argued that social workers were stretched too thin.")
+    (speaker, _, _), = _quotes(record)
+    assert speaker == "One of the presenters"
+    assert record.quotes[0].speaker_id is None
+    assert record.people == []
+
+
+def test_numbers_are_not_sources(extract):
+    assert extract("However, 42% thought they lacked the right qualifications.").quotes == []
+
+
+def test_block_quote_after_said_colon(extract):
+    text = ("Education Secretary Nadhim Zahawi said:\n\n"
+            "This is the start of a journey to reform the system.\n\n"
+            "We are ready to take on the challenge and I will set out plans.\n\n"
+            "The new areas receiving funding will build on a network of centres.\n")
+    (speaker, kind, content), = _quotes(extract(text))
+    assert (speaker, kind) == ("Nadhim Zahawi", "block")
+    assert content.startswith("This is the start") and content.endswith("set out plans.")
+
+
+# --- lexicon --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cue, cls", [("say", "neutral"), ("warn", "critical"), ("welcome", "supportive"),
+                                      ("pledge", "commitment"), ("announce", "announcement"),
+                                      ("criticise", "critical")])
+def test_cue_lexicon_classes(cue, cls):
+    assert load_cues()[cue] == cls
