@@ -20,9 +20,12 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
+# Extraction quality against the team's hand-checked gold (needs ../shared beside the project).
 eval: $(VENV)/.installed
-	$(BIN)/kg extract $(SHARED)/seeds --out out/eval/seeds.jsonl
-	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/seeds.jsonl out/eval/seeds.jsonl
+	@for gold in seeds polnear_dev; do \
+	  $(BIN)/kg extract $(SHARED)/gold/$$gold.jsonl --out out/eval/$$gold.jsonl > /dev/null && \
+	  echo "== $$gold" && $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/$$gold.jsonl out/eval/$$gold.jsonl; \
+	done
 
 clean:
 	rm -rf $(VENV) out

@@ -1,8 +1,7 @@
 """Assemble the claims graph from article records.
 
 Nodes are typed (``type`` = article, person, organisation, quote); edges are
-typed (``type`` = said, quoted_in, mentioned_in, holds_role) and keyed by that
-type. Every edge carries provenance: ``article_id``, the character offsets
+typed (``type`` = said, quoted_in, mentioned_in, holds_role). Every edge carries provenance: ``article_id``, the character offsets
 ``start``/``end`` of the evidence in the article, and its ``sentence``.
 
 The same person or organisation in two articles is one node: node ids come
@@ -56,7 +55,9 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
     -------
     networkx.MultiDiGraph
         Node attributes: ``type``, ``label`` and per-type fields (see the
-        README's graph model). Edge keys equal the edge ``type``.
+        README's graph model). Edge keys are the edge ``type``, except for
+        ``holds_role``, keyed ``holds_role:<article>:<title>`` so that every
+        role stated is kept.
     """
     G = nx.MultiDiGraph()
     for record in records:
@@ -83,14 +84,20 @@ def _add_article(G: nx.MultiDiGraph, record: ArticleRecord) -> None:
         _add_quote(G, quote, record, local)
 
 
-def _add_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: str,
-               mentions: list[Mention], aliases: list[str]) -> str:
+def _ensure_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: str) -> str:
+    """Add a person or organisation node if new, and note the article it appears in."""
     if node not in G:
         G.add_node(node, type=kind, label=name, name=name, aliases=[], roles=[], n_quotes=0, articles=[])
+    if article_id not in G.nodes[node]["articles"]:
+        G.nodes[node]["articles"].append(article_id)
+    return node
+
+
+def _add_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: str,
+               mentions: list[Mention], aliases: list[str]) -> str:
+    _ensure_actor(G, node, kind, name, article_id)
     data = G.nodes[node]
     data["aliases"] = sorted(set(data["aliases"]) | set(aliases))
-    if article_id not in data["articles"]:
-        data["articles"].append(article_id)
     first = mentions[0]
     G.add_edge(node, article_node(article_id), key="mentioned_in", type="mentioned_in",
                count=len(mentions), **_provenance(article_id, first.start, first.end, first.sentence))
@@ -104,13 +111,10 @@ def _add_roles(G: nx.MultiDiGraph, node: str, person: Person, article_id: str) -
         if described not in data["roles"]:
             data["roles"].append(described)
         if role.organisation:
-            org = node_id("org", role.organisation)
-            if org not in G:
-                G.add_node(org, type="organisation", label=role.organisation, name=role.organisation,
-                           aliases=[], roles=[], n_quotes=0, articles=[article_id])
+            org = _ensure_actor(G, node_id("org", role.organisation), "organisation", role.organisation, article_id)
             m = role.mention
-            G.add_edge(node, org, key="holds_role", type="holds_role", title=role.title, former=role.former,
-                       **_provenance(article_id, m.start, m.end, m.sentence))
+            G.add_edge(node, org, key=f"holds_role:{article_id}:{role.title}", type="holds_role",
+                       title=role.title, former=role.former, **_provenance(article_id, m.start, m.end, m.sentence))
 
 
 def _add_quote(G: nx.MultiDiGraph, quote: Quote, record: ArticleRecord, local: dict[str, str]) -> None:

@@ -25,9 +25,10 @@ app = typer.Typer(
 
 InputsArg = Annotated[list[Path], typer.Argument(
     help="Articles: .txt files (id = file stem), .jsonl files of {\"id\", \"text\"} objects, "
-         "or directories (their .txt and .jsonl files, recursively).", show_default=False)]
+         "or directories (their .txt and .jsonl files, recursively).", show_default=False,
+    metavar="INPUT...")]
 ModelOpt = Annotated[str, typer.Option(
-    "--model", "-m", help="Any installed spaCy pipeline, by package name or path.")]
+    "--model", "-m", metavar="NAME", help="Any installed spaCy pipeline, by package name or path.")]
 
 
 class Progress:

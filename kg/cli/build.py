@@ -14,12 +14,16 @@ from kg.cli._util import DEFAULT_MODEL, InputsArg, ModelOpt, Progress, app, exit
 @app.command("build")
 def build_cli(
     inputs: InputsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", file_okay=False,
+    out: Annotated[Path, typer.Option("--out", "-o", file_okay=False, metavar="DIR",
                                       help="Output directory (created if missing).")] = Path("out"),
     model: ModelOpt = DEFAULT_MODEL,
 ) -> None:
-    """Extract who said what from INPUTS and write records.jsonl, failures.jsonl,
-    graph.graphml and graph.html into the output directory."""
+    """Extract who said what from INPUTS and write the graph and records.
+
+    Writes records.jsonl, failures.jsonl, graph.graphml and graph.html into the
+    output directory. Exit status: 0 when every input was extracted, 1 when some
+    failed (the rest is still written), 2 for an unknown model.
+    """
     from extractors.pipeline import ModelNotFound
 
     progress = Progress()

@@ -14,12 +14,15 @@ from kg.cli._util import DEFAULT_MODEL, InputsArg, ModelOpt, Progress, app, exit
 @app.command("extract")
 def extract_cli(
     inputs: InputsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False,
+    out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, metavar="FILE",
                                       help="Records file to write (JSON Lines).")],
     model: ModelOpt = DEFAULT_MODEL,
 ) -> None:
-    """Extract people, organisations, roles and quotes from INPUTS into a JSON Lines
-    file with one article record per line."""
+    """Extract people, organisations, roles and quotes from INPUTS into JSON Lines.
+
+    One article record per line, each fact with character offsets into the
+    article and its sentence. Exit status as for build.
+    """
     from extractors.pipeline import ModelNotFound
 
     progress = Progress()

@@ -171,7 +171,8 @@ def _parse_line(line: str) -> dict[str, Any]:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as err:
-        raise _Bad(f"malformed JSON: {err.msg} at column {err.colno}") from None
+        # Some messages end in "at" already ("Unterminated string starting at").
+        raise _Bad(f"malformed JSON: {err.msg.removesuffix(' at')} at column {err.colno}") from None
     if not isinstance(obj, dict):
         raise _Bad(f"expected a JSON object, got {_json_type(obj)}")
     text = obj.get("text")

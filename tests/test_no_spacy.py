@@ -1,0 +1,122 @@
+"""Loading a saved graph or records file needs no spaCy: `kg` is run with spaCy unimportable."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+from kg.build import build_graph
+from kg.readwrite import write_graphml, write_records
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs first in the child: any import of spacy (or a submodule) raises ImportError.
+BLOCK_SPACY = textwrap.dedent("""
+    import sys
+
+    class _BlockSpacy:
+        def find_spec(self, name, path=None, target=None):
+            if name == "spacy" or name.startswith("spacy."):
+                raise ImportError(f"spaCy is blocked in this test ({name})")
+            return None
+
+    sys.meta_path.insert(0, _BlockSpacy())
+    for _name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
+        del sys.modules[_name]
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        raise SystemExit("the spaCy blocker does not work")
+""")
+
+
+def run_without_spacy(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    script = BLOCK_SPACY + textwrap.dedent(code) + textwrap.dedent("""
+        assert not [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]
+        print("OK")
+    """)
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+
+
+def hand_built_records() -> list[ArticleRecord]:
+    sentence = "“We must act now,” said Jane Smith, director of Barnardo’s."
+
+    def m(text: str) -> Mention:
+        start = sentence.index(text)
+        return Mention(text=text, start=start, end=start + len(text), sentence=sentence)
+
+    person = Person(id="p1", name="Jane Smith", mentions=[m("Jane Smith")],
+                    roles=[Role(title="director", organisation="Barnardo’s", mention=m("director"))])
+    org = Organisation(id="o1", name="Barnardo’s", mentions=[m("Barnardo’s")])
+    quote = Quote(id="q1", speaker="Jane Smith", speaker_id="p1", cue="said", type="direct",
+                  content="We must act now,", start=1, end=17, sentence=sentence)
+    return [ArticleRecord(id="a1", title="Act now", model="test", people=[person],
+                          organisations=[org], quotes=[quote])]
+
+
+def test_blocker_really_blocks_spacy():
+    proc = run_without_spacy("""
+        try:
+            import spacy.tokens
+        except ImportError as error:
+            assert "blocked" in str(error)
+        else:
+            raise AssertionError("spacy.tokens imported")
+    """)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "OK"
+
+
+def test_saved_graph_and_records_load_without_spacy(tmp_path):
+    records = hand_built_records()
+    graph = build_graph(records)
+    graphml = tmp_path / "graph.graphml"
+    records_file = tmp_path / "records.jsonl"
+    write_graphml(graph, graphml)
+    write_records(records, records_file)
+
+    proc = run_without_spacy("""
+        import kg, kg.build, kg.readwrite
+        from kg.readwrite import read_graphml, read_records
+
+        G = read_graphml(sys.argv[1])
+        print(G.number_of_nodes(), G.number_of_edges())
+        print(sorted({d["type"] for _, d in G.nodes(data=True)}))
+        print(sorted(k for _, _, k in G.edges(keys=True)))
+        records = list(read_records(sys.argv[2]))
+        print([r.id for r in records], [q.content for r in records for q in r.quotes])
+        # Rebuilding the graph from saved records needs no spaCy either.
+        H = kg.build.build_graph(records)
+        print(H.number_of_nodes(), H.number_of_edges())
+    """, str(graphml), str(records_file))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    counts = f"{graph.number_of_nodes()} {graph.number_of_edges()}"
+    assert lines[0] == counts
+    assert lines[1] == str(sorted({"article", "person", "organisation", "quote"}))
+    assert lines[2] == str(sorted(k for _, _, k in graph.edges(keys=True)))
+    assert lines[3] == "['a1'] ['We must act now,']"
+    assert lines[4] == counts
+    assert lines[5] == "OK"
+
+
+def test_cli_help_works_without_spacy():
+    """The commands import spaCy only when they extract, so help needs none."""
+    proc = run_without_spacy("""
+        import kg.batch
+        from kg.cli import app
+
+        try:
+            app(["build", "--help"], prog_name="kg")
+        except SystemExit as exit:
+            assert exit.code in (0, None), exit.code
+    """)
+    assert proc.returncode == 0, proc.stderr
+    assert "--model" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "OK"
