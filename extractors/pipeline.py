@@ -160,8 +160,9 @@ def _quote(match: QuoteMatch, quote_id: str, doc: Doc, original: str, ids: dict[
         cue_class=match.cue_class,
         cue_mention=_mention(match.cue, original) if match.cue is not None else None,
         type=match.type,
-        content=original[match.start : match.end],
+        content=" ".join(original[start:end] for start, end in match.spans),
         start=match.start,
         end=match.end,
+        parts=list(match.spans),
         sentence=_sentence_text(around, original),
     )

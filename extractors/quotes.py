@@ -72,6 +72,12 @@ class QuoteMatch(NamedTuple):
     cue_text: str | None
     cue_class: str | None
     speaker: Speaker
+    parts: tuple[tuple[int, int], ...] = ()
+    """Character spans of the content; more than one for a split quote ("…," he said. "…")."""
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(frozen=True)
@@ -250,12 +256,15 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
             match = _match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
                            _cue_at(cue_token, cues), speaker)
         elif previous is not None and _adjacent(doc.text, previous.end, quote.start):
-            match = previous._replace(start=quote.start, end=quote.end, type="direct")
+            match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=())
         else:
             continue  # no cue, no speaker: a title, a headline or a scare quote
-        previous = match
-        if match.speaker.name is not None and len(doc.text[quote.start : quote.end].split()) >= _MIN_QUOTE_WORDS:
+        if previous is not None and found and found[-1] is previous and _splits(previous, match):
+            match = previous._replace(end=quote.end, parts=previous.spans + ((quote.start, quote.end),))
+            found[-1] = match
+        elif match.speaker.name is not None and len(doc.text[quote.start : quote.end].split()) >= _MIN_QUOTE_WORDS:
             found.append(match)
+        previous = match
     found.sort(key=lambda q: q.start)
     return iter(found)
 
@@ -425,6 +434,15 @@ def _quote_type(doc: Doc, quote: _Quotation, cue: Token) -> str:
     extra = [t for t in outside if t.i not in around_cue and t.dep_ not in ("aux", "advmod", "cc", "prep",
                                                                            "pobj", "det", "dative", "dobj")]
     return "mixed" if len(extra) > 2 and len(span) < len(sentence) / 2 else "direct"
+
+
+def _splits(first: QuoteMatch, second: QuoteMatch) -> bool:
+    """Whether `second` goes on with `first` around its cue, in one paragraph:
+    "…," Trump warned. "…"."""
+    cue = first.cue
+    return (cue is not None and second.speaker == first.speaker
+            and first.end <= cue.start_char and cue.end_char <= second.start
+            and "\n" not in cue.doc.text[first.end : second.start])
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

@@ -129,9 +129,14 @@ class Quote(_Record):
     cue_mention: Mention | None = None
     type: QuoteType
     content: str
-    """The claim, as it stands in the text (without the enclosing quote marks)."""
+    """The claim as it stands in the text, without the enclosing quote marks; the
+    parts of a split quote ("…," she said. "…") joined by a space."""
     start: int = Field(ge=0)
+    """Where the first part starts."""
     end: int = Field(ge=0)
+    """Where the last part ends."""
+    parts: list[tuple[int, int]] = []
+    """(start, end) of each part of the content; one part unless the quote is split."""
     sentence: str
     """The sentence (or sentences) the claim is made in."""
 

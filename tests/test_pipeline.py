@@ -26,7 +26,8 @@ def test_every_offset_points_at_the_text_it_claims(seed_articles, seed_records):
             assert mention.text.strip() in " ".join(mention.sentence.split()) or mention.text in mention.sentence
             assert mention.sentence in text
         for quote in record.quotes:
-            assert text[quote.start : quote.end] == quote.content
+            assert " ".join(text[start:end] for start, end in quote.parts) == quote.content
+            assert quote.parts[0][0] == quote.start and quote.parts[-1][1] == quote.end
             assert quote.sentence in text
 
 

@@ -66,12 +66,20 @@ def test_inverted_cue_after_the_quote(extract):
     assert _quotes(record)[0][:2] == ("Jane Renouf", "direct")
 
 
-def test_split_quote_keeps_the_speaker(extract):
-    record = extract('Margaret Hodge visited the school. "This is a great day for us," she said. '
-                     '"The pupils deserve every bit of it."')
-    assert [(s, c) for s, _, c in _quotes(record)] == [
-        ("Margaret Hodge", "This is a great day for us,"),
-        ("Margaret Hodge", "The pupils deserve every bit of it.")]
+def test_split_quote_is_one_quote_in_two_parts(extract):
+    text = ('Margaret Hodge visited the school. "This is a great day for us," she said. '
+            '"The pupils deserve every bit of it."')
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.type) == ("Margaret Hodge", "direct")
+    assert quote.content == "This is a great day for us, The pupils deserve every bit of it."
+    assert [text[s:e] for s, e in quote.parts] == ["This is a great day for us,",
+                                                   "The pupils deserve every bit of it."]
+
+
+def test_next_paragraph_quote_without_cue_keeps_the_speaker(extract):
+    record = extract('"We will fight this decision in every court," said Jane Smith.\n\n'
+                     '"Nobody should lose their home over a paperwork error."')
+    assert [q.speaker for q in record.quotes] == ["Jane Smith", "Jane Smith"]
 
 
 def test_said_colon_dash_introduction(extract):
