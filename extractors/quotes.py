@@ -124,7 +124,7 @@ def quotations(text: str) -> list[_Quotation]:
                 elif i != _first_char(text, p_start, p_end):
                     open_at = i  # the earlier mark was stray; recover from here
             elif kind == "close2" and open_at is not None:
-                found.append(_Quotation(open_at + 1, i))
+                found.append(_Quotation(_after_mark(text, open_at), i))
                 open_at = None
             elif open_at is None and kind == "open1":
                 single_open = i
@@ -133,10 +133,12 @@ def quotations(text: str) -> list[_Quotation]:
                 single_open = None
             i += 1
         if open_at is not None and not _continues(text, paragraphs, index):
-            found.append(_Quotation(open_at + 1, _first_sentence_end(text, open_at + 1, p_end)))
+            start = _after_mark(text, open_at)
+            found.append(_Quotation(start, _first_sentence_end(text, start, p_end)))
             open_at = None
     if open_at is not None:
-        found.append(_Quotation(open_at + 1, _first_sentence_end(text, open_at + 1, len(text))))
+        start = _after_mark(text, open_at)
+        found.append(_Quotation(start, _first_sentence_end(text, start, len(text))))
     return [q for q in found if text[q.start : q.end].strip()]
 
 
@@ -167,9 +169,20 @@ def _first_char(text: str, start: int, end: int) -> int:
 
 
 def _mark_kind(text: str, i: int) -> str | None:
-    """Classify the character at `i` as an opening or closing quote mark."""
+    """Classify the character at `i` as an opening or closing quote mark.
+
+    Two apostrophes (''like this'', common in news archives) are one double
+    mark, classified at its first character.
+    """
     ch = text[i]
     before = text[i - 1] if i > 0 else " "
+    if text.startswith("''", i):
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if before in _BEFORE_OPENING and not after.isspace():
+            return "open2"
+        return "close2" if not before.isspace() else None
+    if before == "'" and ch == "'":
+        return None  # the second half of ''
     after = text[i + 1] if i + 1 < len(text) else " "
     if ch in OPENING_DOUBLE:
         return "open2"
@@ -186,6 +199,11 @@ def _mark_kind(text: str, i: int) -> str | None:
     if ch in CLOSING_SINGLE + "'" and not before.isspace() and not after.isalnum():
         return "close1"
     return None
+
+
+def _after_mark(text: str, i: int) -> int:
+    """Where the quoted words start after the opening mark at `i`."""
+    return i + (2 if text.startswith("''", i) else 1)
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
@@ -224,8 +242,9 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
     cues = load_cues() if cues is None else cues
     resolver = _SpeakerResolver(doc)
     marked = [q for q in quotations(doc.text) if _char_span(doc, q.start, q.end) is not None]
-    found = list(_block_quotes(doc, marked, cues, resolver))
+    found = list(_block_quotes(doc, marked, cues, resolver)) + list(_speaker_lines(doc, resolver))
     quoted = marked + [_Quotation(b.start, b.end) for b in found]
+    marked = [q for q in marked if not any(f.start < q.end and q.start < f.end for f in found)]
     # Reported speech: a cue with its clause, taking in the quotations inside it.
     absorbed: set[_Quotation] = set()
     for token in doc:
@@ -289,6 +308,9 @@ def _cue_at(token: Token, cues: dict[str, str]) -> tuple[str, str] | None:
         if noun is None:
             return None
         return token.doc[token.i : noun.i + 1].text, "critical" if noun.lemma_ in ("concern", "fear") else "neutral"
+    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{token.lemma_.lower()} {particle.lower_}" in cues:  # "pointed out"
+        return f"{token.text} {particle.text}", cues[f"{token.lemma_.lower()} {particle.lower_}"]
     cls = cues.get(token.lemma_.lower())
     return (token.text, cls) if cls is not None else None
 
@@ -311,9 +333,11 @@ def _reported_clause(verb: Token) -> tuple[Span, Token] | None:
     "pledged [to make…]", "told the conference [he wanted…]".
     """
     doc = verb.doc
+    if verb.lemma_ == "accord":
+        return _according_to(verb)
     subject = _subject_of(verb)
-    if subject is None or verb.lemma_ == "accord":
-        return None  # "according to X, …": left to a later version
+    if subject is None:
+        return None
     for child in verb.children:
         commitment = child.dep_ == "xcomp" and child.i > verb.i and _is_commitment(verb)
         if child.dep_ == "ccomp" or commitment:
@@ -333,6 +357,24 @@ def _reported_clause(verb: Token) -> tuple[Span, Token] | None:
                 start = clause.left_edge.i + (clause.left_edge.lower_ == "that")
                 return doc[start : clause.right_edge.i + 1], subject
     return _fronted_clause(verb, subject)
+
+
+def _according_to(according: Token) -> tuple[Span, Token] | None:
+    """"[The explosion went off at 8.30], according to the commissioner": the
+    sentence without the attribution phrase, and its source."""
+    doc = according.doc
+    to = according.nbor()
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sentence = according.sent
+    phrase_end = source.right_edge.i + 1
+    if according.i - sentence.start <= 1:  # "According to X, the clause."
+        clause = doc[phrase_end : sentence.end]
+    else:  # "The clause, according to X."
+        clause = doc[sentence.start : according.i]
+    words = [t for t in clause if not (t.is_punct or t.is_space)]
+    return (clause, source) if len(words) >= 3 else None
 
 
 _TELLING = {"tell", "assure", "warn", "inform", "remind", "promise", "advise"}
@@ -477,6 +519,26 @@ def _block_quotes(doc: Doc, marked: list[_Quotation], cues: dict[str, str],
                          resolver.speaker(_subject_of(cue_token)))
 
 
+_SPEAKER_LINE = re.compile(r"[\"\u201c']?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s+(\S)")
+
+
+def _speaker_lines(doc: Doc, resolver: "_SpeakerResolver") -> Iterator[QuoteMatch]:
+    """Transcript and headline lines led by a known speaker: "PENCE: Well, look, …"."""
+    text = doc.text
+    for p_start, p_end in _paragraph_spans(text):
+        start = _first_char(text, p_start, p_end)
+        line = _SPEAKER_LINE.match(text, start, p_end)
+        if line is None:
+            continue
+        name = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+        entity = resolver.named(name) if name is not None else None
+        if entity is None:
+            continue
+        end = len(text[: p_end].rstrip().rstrip('"\u201d'))
+        colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
+        yield QuoteMatch(line.start(2), end, "direct", colon, ":", "neutral", Speaker(entity.name, entity, name))
+
+
 def _first_person(paragraph: str) -> bool:
     words = {w.strip(".,;:!?\u2019'\"").lower() for w in paragraph.split()}
     return bool(words & _FIRST_PERSON)
@@ -522,9 +584,10 @@ class _SpeakerResolver:
             return Speaker(named.name, named, phrase)
         if subject.lower_ in _PERSONAL_PRONOUNS | _GROUP_PRONOUNS:
             antecedent = self._antecedent(subject)
-            return Speaker(antecedent.name if antecedent else None, antecedent, phrase)
+            if antecedent is not None:
+                return Speaker(antecedent.name, antecedent, phrase)
         if subject.pos_ == "PRON":
-            return Speaker(None, None, phrase)
+            return Speaker(phrase.text, None, phrase)  # unresolved: keep the pronoun, invent no one
         holder = self._role_holder(subject)
         if holder is not None:
             return Speaker(holder.name, holder, phrase)
@@ -548,6 +611,14 @@ class _SpeakerResolver:
         if end - start > _MAX_SPEAKER_TOKENS:
             start = max(start, end - _MAX_SPEAKER_TOKENS)
         return doc[start:end]
+
+    def named(self, words: Span) -> EntityCluster | None:
+        """The known entity a short name stands for, in any case ("PENCE", "Mike Pence")."""
+        owner = self._entity_in(words)
+        if owner is not None:
+            return owner
+        key = " ".join(t.lower_ for t in words)
+        return next((c for c in self.entities if c.key == key), None) or person_called(words.text.title(), self.entities)
 
     def _entity_in(self, phrase: Span) -> EntityCluster | None:
         """The person in a phrase, else its organisation ("a spokesperson for the LGA")."""

@@ -165,3 +165,34 @@ def test_block_quote_after_said_colon(extract):
                                       ("criticise", "critical")])
 def test_cue_lexicon_classes(cue, cls):
     assert load_cues()[cue] == cls
+
+
+def test_doubled_apostrophes_are_double_quote_marks():
+    text = "''This isn't tax reform,'' said Mr. Holtz-Eakin. ''It's anti-reform.''"
+    assert _contents(text) == ["This isn't tax reform,", "It's anti-reform."]
+
+
+def test_according_to_at_the_end_and_at_the_start(extract):
+    record = extract("The explosion went off in front of the building, according to Police Commissioner "
+                     "James O'Neill. According to exit polls, Mitt Romney had a clear lead among donors.")
+    assert [(q.speaker, q.cue, q.content) for q in record.quotes] == [
+        ("James O'Neill", "according to", "The explosion went off in front of the building"),
+        ("exit polls", "according to", "Mitt Romney had a clear lead among donors")]
+
+
+def test_phrasal_cue(extract):
+    (quote,) = extract("The minister pointed out that the budget had doubled since 2010.").quotes
+    assert (quote.cue, quote.content) == ("pointed out", "the budget had doubled since 2010")
+
+
+def test_transcript_lines_led_by_a_known_speaker(extract):
+    record = extract('Mike Pence spoke to Chris Wallace on Sunday.\n\n"WALLACE: Will Gennifer Flowers be there?'
+                     '\n\n"PENCE: Gennifer Flowers will not be attending the debate.\n\nNote: a transcript follows.')
+    assert [(q.speaker, q.content) for q in record.quotes] == [
+        ("Chris Wallace", "Will Gennifer Flowers be there?"),
+        ("Mike Pence", "Gennifer Flowers will not be attending the debate.")]
+
+
+def test_unresolved_pronoun_stays_a_pronoun(extract):
+    (quote,) = extract("“It never crossed my mind that I was losing it,” she said months later.").quotes
+    assert (quote.speaker, quote.speaker_id) == ("she", None)
