@@ -228,7 +228,7 @@ def _add_untagged_surnames(doc: Doc, people: dict[str, EntityCluster]) -> None:
     covered = {i for p in people.values() for m in p.mentions for i in range(m.start, m.end)}
     for token in doc:
         owners = surnames.get(token.lower_, [])
-        if (len(owners) == 1 and token.pos_ == "PROPN" and token.text[0].isupper()
+        if (len(owners) == 1 and token.pos_ in ("PROPN", "NOUN") and token.is_title
                 and not token.ent_type_ and token.i not in covered):
             owners[0].aliases.add(token.text)
             owners[0].mentions.append(doc[token.i : token.i + 1])

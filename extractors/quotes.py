@@ -86,6 +86,8 @@ class _Quotation:
 
     start: int
     end: int
+    closed: bool = True
+    """False when the opening mark was never closed and the quotation was cut short."""
 
 
 @lru_cache(maxsize=1)
@@ -134,11 +136,11 @@ def quotations(text: str) -> list[_Quotation]:
             i += 1
         if open_at is not None and not _continues(text, paragraphs, index):
             start = _after_mark(text, open_at)
-            found.append(_Quotation(start, _first_sentence_end(text, start, p_end)))
+            found.append(_Quotation(start, _first_sentence_end(text, start, p_end), closed=False))
             open_at = None
     if open_at is not None:
         start = _after_mark(text, open_at)
-        found.append(_Quotation(start, _first_sentence_end(text, start, len(text))))
+        found.append(_Quotation(start, _first_sentence_end(text, start, len(text)), closed=False))
     return [q for q in found if text[q.start : q.end].strip()]
 
 
@@ -256,7 +258,8 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
             continue
         clause, subject = reported
         start, end = _strip_edges(doc.text, clause.start_char, clause.end_char)
-        inner = [q for q in marked if start <= q.start and q.end <= end + 1]
+        # Quotations inside the clause, and one left open inside it ("because “they recognise…").
+        inner = [q for q in marked if start <= q.start < end and (q.end <= end + 1 or not q.closed)]
         straddling = [q for q in quoted if q not in inner and q.start < end and start < q.end]
         if straddling or (inner and _mostly_quoted(doc.text, start, end, inner)):
             continue  # "…," he said: a direct quote, attributed below
@@ -271,10 +274,13 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
             continue
         cue_token = _cue_for_quotation(doc, quote, cues)
         if cue_token is not None:
-            speaker = resolver.speaker(_subject_of(cue_token))
+            subject = _subject_of(cue_token)
+            if subject is not None and quote.start <= subject.idx < quote.end:
+                subject = _subject_between(doc, quote, cue_token)  # the parser took a quoted word
+            speaker = resolver.speaker(subject)
             match = _match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
                            _cue_at(cue_token, cues), speaker)
-        elif previous is not None and _adjacent(doc.text, previous.end, quote.start):
+        elif previous is not None and _adjacent(doc.text, previous, quote):
             match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=())
         else:
             continue  # no cue, no speaker: a title, a headline or a scare quote
@@ -298,7 +304,7 @@ def _cue_at(token: Token, cues: dict[str, str]) -> tuple[str, str] | None:
     """The cue (surface text, class) when `token` is a reporting verb."""
     if token.pos_ not in ("VERB", "AUX") and token.lemma_ != "accord":
         return None
-    if token.lemma_ == "say" and token.dep_ == "xcomp" and token.head.lemma_ == "go":
+    if token.lemma_ == "say" and token.dep_ in ("xcomp", "advcl") and token.head.lemma_ == "go":
         phrase = token.doc[token.head.i : token.i + 1].text  # "went on to say"
         return phrase, cues.get("go on to say", "neutral")
     if token.lemma_ == "accord" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
@@ -412,6 +418,8 @@ def _is_source(subject: Token) -> bool:
     """Whether a subject can be the source of reported speech."""
     if subject.pos_ in ("PRON", "PROPN") and subject.lower_ not in ("this", "that", "there", "what", "which"):
         return True
+    if subject.pos_ == "NOUN" and subject.ent_type_ not in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY"):
+        return not any(t.like_num for t in subject.subtree)
     phrase = [subject] + [t for t in subject.subtree if t.dep_ == "pobj"]
     return any(t.lemma_.lower() in load_source_nouns() for t in phrase)
 
@@ -478,6 +486,15 @@ def _quote_type(doc: Doc, quote: _Quotation, cue: Token) -> str:
     return "mixed" if len(extra) > 2 and len(span) < len(sentence) / 2 else "direct"
 
 
+def _subject_between(doc: Doc, quote: _Quotation, cue: Token) -> Token | None:
+    """The head noun of the words between a quotation and its cue: "…," [police Chief Chuck Jordan] said."""
+    if cue.idx < quote.end:
+        return None
+    between = doc.char_span(quote.end, cue.idx, alignment_mode="expand")
+    nouns = [t for t in between or () if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else None
+
+
 def _splits(first: QuoteMatch, second: QuoteMatch) -> bool:
     """Whether `second` goes on with `first` around its cue, in one paragraph:
     "…," Trump warned. "…"."""
@@ -487,9 +504,13 @@ def _splits(first: QuoteMatch, second: QuoteMatch) -> bool:
             and "\n" not in cue.doc.text[first.end : second.start])
 
 
-def _adjacent(text: str, end: int, start: int) -> bool:
-    """Whether two quotations are one split quote: "…," he said. "…"."""
-    gap = text[end:start]
+def _adjacent(text: str, previous: QuoteMatch, quote: _Quotation) -> bool:
+    """Whether a quotation without a cue goes on from the previous quote: the next
+    paragraph, or the rest of a split quote ("…," said X, a lawyer. "…")."""
+    gap = text[previous.end : quote.start]
+    cue = previous.cue
+    if cue is not None and "\n" not in gap and previous.end <= cue.start_char and cue.end_char <= quote.start:
+        return True
     return gap.count("\n") <= 2 and len(re.findall(r"\w+", gap)) <= _MAX_SPLIT_WORDS
 
 

@@ -196,3 +196,29 @@ def test_transcript_lines_led_by_a_known_speaker(extract):
 def test_unresolved_pronoun_stays_a_pronoun(extract):
     (quote,) = extract("“It never crossed my mind that I was losing it,” she said months later.").quotes
     assert (quote.speaker, quote.speaker_id) == ("she", None)
+
+
+def test_split_quote_around_a_long_attribution(extract):
+    text = ('"There is a need for more oversight," said Ronald Fieldstone, a Miami lawyer who works '
+            'on development projects. "The program has been abused."')
+    (quote,) = extract(text).quotes
+    assert quote.speaker == "Ronald Fieldstone"
+    assert quote.content == "There is a need for more oversight, The program has been abused."
+
+
+def test_speaker_between_quote_and_cue_when_the_parser_picks_a_quoted_word(extract):
+    (quote,) = extract("“I make this promise to you: We will achieve justice in this case,” "
+                       "Tulsa police Chief Chuck Jordan said Monday.").quotes
+    assert quote.speaker == "Chuck Jordan"
+
+
+def test_unclosed_partial_quote_is_taken_into_the_reported_clause(extract):
+    (quote,) = extract("Hanvey went on to say that the sector was close to users because “they "
+                       "recognise we are not the welfare.").quotes
+    assert quote.cue == "went on to say" and quote.type == "mixed"
+    assert quote.content.startswith("the sector was close") and "welfare" in quote.content
+
+
+def test_any_named_group_can_report(extract):
+    (quote,) = extract("The bank said that it had fired thousands of employees.").quotes
+    assert (quote.speaker, quote.content) == ("The bank", "it had fired thousands of employees")
