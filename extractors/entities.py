@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extractors.furniture import in_spans
 from extractors.text import BULLETS, DASHES
 
 __all__ = ["EntityCluster", "RoleMatch", "find_entities", "person_called", "roles_of", "EntityExtractor",
@@ -79,7 +80,8 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
     Parameters
     ----------
     doc : Doc
-        A parsed document with named entities.
+        A parsed document with named entities; names inside ``doc._.furniture``
+        (menus, link lists) are left out.
 
     Returns
     -------
@@ -90,7 +92,9 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
     extra_people = list(_names_after_honorifics(doc)) + joined
     taken = {i for span in extra_people for i in range(span.start, span.end)}
     candidates = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-    cleaned = [c for ent in candidates + extra_people if (c := _clean_entity(ent, ent in joined)) is not None]
+    furniture = doc._.furniture or []
+    cleaned = [c for ent in candidates + extra_people if (c := _clean_entity(ent, ent in joined)) is not None
+               and not in_spans(c[1].start_char, furniture)]
     people: dict[str, EntityCluster] = {}
     organisations: dict[str, EntityCluster] = {}
     # Full names first, so that "Hodge" can join "Margaret Hodge" wherever it comes.
@@ -385,7 +389,7 @@ class EntityExtractor:
         return doc
 
 
-@Language.factory("pckg_entities", assigns=["doc._.entities"], requires=["doc.ents", "token.dep"])
+@Language.factory("pckg_entities", assigns=["doc._.entities"], requires=["doc.ents", "doc._.furniture", "token.dep"])
 def make_entity_extractor(nlp: Language, name: str) -> EntityExtractor:
     """Create the people, organisations and roles component."""
     return EntityExtractor(name)

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import entities as _entities  # noqa: F401  (registers pckg_entities)
+from extractors import furniture as _furniture  # noqa: F401  (registers pckg_furniture)
 from extractors import quotes as _quotes  # noqa: F401  (registers pckg_quotes)
 from extractors.entities import EntityCluster
 from extractors.quotes import QuoteMatch
@@ -59,6 +60,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("pckg_line_breaks", before="parser")
     elif not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")  # quotes need sentences; a pipeline without a parser finds fewer
+    nlp.add_pipe("pckg_furniture", last=True)
     nlp.add_pipe("pckg_entities", last=True)
     nlp.add_pipe("pckg_quotes", last=True)
     return nlp

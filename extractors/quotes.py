@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import re
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.entities import EntityCluster, person_called
+from extractors.furniture import in_spans
 
 __all__ = ["QuoteMatch", "Speaker", "find_quotes", "quotations", "load_cues", "QuoteFinder"]
 
@@ -236,22 +238,26 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
     Parameters
     ----------
     doc : Doc
-        Parsed, with ``doc._.entities`` set by the ``pckg_entities`` component.
+        Parsed, with ``doc._.entities`` set by the ``pckg_entities`` component
+        and ``doc._.furniture`` by ``pckg_furniture`` (quotes there are skipped).
     cues : dict, optional
         Reporting-verb lexicon (lemma or phrase -> cue class); defaults to
         `load_cues()`.
     """
     cues = load_cues() if cues is None else cues
     resolver = _SpeakerResolver(doc)
-    marked = [q for q in quotations(doc.text) if _char_span(doc, q.start, q.end) is not None]
-    found = list(_block_quotes(doc, marked, cues, resolver)) + list(_speaker_lines(doc, resolver))
+    furniture = doc._.furniture or []
+    marked = [q for q in quotations(doc.text)
+              if _char_span(doc, q.start, q.end) is not None and not in_spans(q.start, furniture)]
+    found = [q for q in chain(_block_quotes(doc, marked, cues, resolver), _speaker_lines(doc, resolver))
+             if not in_spans(q.start, furniture)]
     quoted = marked + [_Quotation(b.start, b.end) for b in found]
     marked = [q for q in marked if not any(f.start < q.end and q.start < f.end for f in found)]
     # Reported speech: a cue with its clause, taking in the quotations inside it.
     absorbed: set[_Quotation] = set()
     for token in doc:
         cue = _cue_at(token, cues)
-        if cue is None or _inside(token.idx, quoted):
+        if cue is None or _inside(token.idx, quoted) or in_spans(token.idx, furniture):
             continue
         reported = _reported_clause(token)
         if reported is None:
@@ -531,7 +537,8 @@ def _block_quotes(doc: Doc, marked: list[_Quotation], cues: dict[str, str],
             paragraph = text[q_start:q_end]
             if _inside(q_start, marked) or _inside(_first_char(text, q_start, q_end) + 1, marked):
                 break
-            if paragraph.lstrip()[:1] in "\u2022\u25ba\u25aa-*" or (body and not _first_person(paragraph)):
+            if (paragraph.lstrip()[:1] in "\u2022\u25ba\u25aa-*" or (body and not _first_person(paragraph))
+                    or in_spans(q_start, doc._.furniture or [])):
                 break
             body.append((q_start, q_end))
         if body:
@@ -700,7 +707,8 @@ class QuoteFinder:
         return doc
 
 
-@Language.factory("pckg_quotes", assigns=["doc._.quotes"], requires=["doc._.entities", "token.dep"])
+@Language.factory("pckg_quotes", assigns=["doc._.quotes"],
+                  requires=["doc._.entities", "doc._.furniture", "token.dep"])
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     """Create the quote and reported-speech component."""
     return QuoteFinder(name)
