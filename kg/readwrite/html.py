@@ -67,9 +67,9 @@ _OPTIONS = {
 
 # Freeze the layout once the bounded stabilisation is done, so big graphs stop moving.
 _FREEZE_SCRIPT = """<script>
-network.once("stabilizationIterationsDone", function () {
-  network.setOptions({physics: {enabled: false}});
-});
+function freezeLayout() { network.setOptions({physics: {enabled: false}}); }
+// Small graphs may finish stabilising before this script runs.
+if (network.physics.ready) { freezeLayout(); } else { network.once("stabilizationIterationsDone", freezeLayout); }
 </script>
 """
 
