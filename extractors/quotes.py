@@ -368,6 +368,10 @@ def _reported_clause(verb: Token) -> tuple[Span, Token] | None:
             if clause is not None:
                 start = clause.left_edge.i + (clause.left_edge.lower_ == "that")
                 return doc[start : clause.right_edge.i + 1], subject
+        if child.dep_ == "prep" and child.lower_ == "for" and _cue_class(verb) in ("critical", "supportive"):
+            reason = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
+            if reason is not None and len(list(reason.subtree)) >= 3:  # "criticised X for [going…]"
+                return doc[reason.left_edge.i : reason.right_edge.i + 1], subject
     return _fronted_clause(verb, subject)
 
 
@@ -409,8 +413,12 @@ def _fronted_clause(verb: Token, subject: Token) -> tuple[Span, Token] | None:
     return doc[sentence.start : comma], speaker_words[-1] if speaker_words[-1].pos_ != "ADV" else speaker_root
 
 
+def _cue_class(verb: Token) -> str | None:
+    return load_cues().get(verb.lemma_.lower())
+
+
 def _is_commitment(verb: Token) -> bool:
-    return load_cues().get(verb.lemma_.lower()) in ("commitment", "announcement")
+    return _cue_class(verb) in ("commitment", "announcement")
 
 
 @lru_cache(maxsize=1)

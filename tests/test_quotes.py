@@ -222,3 +222,30 @@ def test_unclosed_partial_quote_is_taken_into_the_reported_clause(extract):
 def test_any_named_group_can_report(extract):
     (quote,) = extract("The bank said that it had fired thousands of employees.").quotes
     assert (quote.speaker, quote.content) == ("The bank", "it had fired thousands of employees")
+
+
+def test_title_only_mention_goes_to_the_holder_of_the_role(extract):
+    record = extract("Health minister Ann Keen opened the ward on Monday. Later the minister said that "
+                     "waiting lists would fall by half.")
+    (quote,) = record.quotes
+    assert quote.speaker == "Ann Keen" and quote.speaker_mention.text == "the minister"
+
+
+def test_it_says_goes_to_the_organisation(extract):
+    record = extract("The Local Government Association published its report today. It says that councils "
+                     "face a funding gap of billions.")
+    (quote,) = record.quotes
+    assert quote.speaker == "Local Government Association"
+
+
+def test_criticised_for(extract):
+    (quote,) = extract("Lewis criticised commissioners for going for the same tired old solutions.").quotes
+    assert (quote.cue, quote.cue_class, quote.content) == (
+        "criticised", "critical", "going for the same tired old solutions")
+
+
+def test_lexicon_has_a_few_hundred_cues_in_five_classes():
+    cues = load_cues()
+    assert len(cues) >= 200
+    assert set(cues.values()) == {"neutral", "critical", "supportive", "commitment", "announcement"}
+    assert {"go on to say", "according to", "point out", "hit out"} <= set(cues)
