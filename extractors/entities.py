@@ -59,7 +59,8 @@ class EntityCluster:
     name: str
     mentions: list[Span]
     honorific: str | None = None
-    aliases: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Other names used for the entity, each with the reason it was merged."""
     roles: list[RoleMatch] = field(default_factory=list)
     byline: bool = False
     """Named as the article's writer ("By Loretta Hudson", "…, writes Sally Gillen")."""
@@ -108,6 +109,7 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
         person.mentions.sort(key=lambda s: s.start_char)
         person.roles = _distinct_roles(r for mention in person.mentions for r in roles_of(mention))
         person.byline = any(_in_byline(mention) for mention in person.mentions)
+    _drop_organisations_inside_titles(organisations, people)
     for org in organisations.values():
         org.mentions.sort(key=lambda s: s.start_char)
     by_first = lambda c: c.mentions[0].start_char  # noqa: E731
@@ -175,9 +177,13 @@ def _clean_entity(ent: Span, joined: bool = False) -> tuple[EntityKind, Span, st
         start += 1
     while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")):
         end -= 1
+    if kind == "organisation":
+        end = _name_continues(doc, end)
     if start >= end or end - start > _MAX_NAME_TOKENS:
         return None
     span = doc[start:end]
+    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"):
+        return None  # "• Consolidate data…": a capitalised verb or adjective, not a name
     text = span.text
     if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|" for ch in text):
         return None
@@ -186,6 +192,19 @@ def _clean_entity(ent: Span, joined: bool = False) -> tuple[EntityKind, Span, st
     if kind == "person" and start > 0 and doc[start - 1].lower_ in ORGANISATION_NOUNS:
         kind = "organisation"
     return kind, span, honorific
+
+
+def _name_continues(doc: Doc, end: int) -> int:
+    """Extend an organisation cut short by the model over "of/for" and capitalised
+    words: "Association of Chief Executives [of Voluntary Organisations]"."""
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title:
+        stop = end + 1
+        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
+            stop += 1
+        if stop == end + 1:
+            break
+        end = stop
+    return end
 
 
 def _is_junk(token: Token) -> bool:
@@ -234,7 +253,7 @@ def _add_untagged_surnames(doc: Doc, people: dict[str, EntityCluster]) -> None:
         owners = surnames.get(token.lower_, [])
         if (len(owners) == 1 and token.pos_ in ("PROPN", "NOUN") and token.is_title
                 and not token.ent_type_ and token.i not in covered):
-            owners[0].aliases.add(token.text)
+            owners[0].aliases.setdefault(token.text, f"surname of {owners[0].name}")
             owners[0].mentions.append(doc[token.i : token.i + 1])
 
 
@@ -243,7 +262,7 @@ def _add_person(people: dict[str, EntityCluster], span: Span, honorific: str | N
     if key not in people:
         matches = _people_called(span.text, people)
         if len(matches) == 1:
-            matches[0].aliases.add(span.text)
+            matches[0].aliases.setdefault(span.text, f"first or last name of {matches[0].name}")
             matches[0].mentions.append(span)
             return
     cluster = _add_mention(people, "person", span)
@@ -252,10 +271,24 @@ def _add_person(people: dict[str, EntityCluster], span: Span, honorific: str | N
 
 def _add_mention(clusters: dict[str, EntityCluster], kind: EntityKind, span: Span) -> EntityCluster:
     key = name_key(span.text)
+    text = " ".join(span.text.split())
     if key not in clusters:
-        clusters[key] = EntityCluster(kind=kind, name=" ".join(span.text.split()), mentions=[])
+        clusters[key] = EntityCluster(kind=kind, name=text, mentions=[])
+    elif text != clusters[key].name:
+        clusters[key].aliases.setdefault(text, "the same name written differently")
     clusters[key].mentions.append(span)
     return clusters[key]
+
+
+def _drop_organisations_inside_titles(organisations: dict[str, EntityCluster],
+                                      people: dict[str, EntityCluster]) -> None:
+    """"Education" in "Education Secretary Nadhim Zahawi" is part of a title, not an organisation."""
+    titles = [r.title for p in people.values() for r in p.roles if r.organisation is None]
+    for key, org in list(organisations.items()):
+        org.mentions = [m for m in org.mentions
+                        if not any(t.start <= m.start and m.end <= t.end for t in titles)]
+        if not org.mentions:
+            del organisations[key]
 
 
 def _distinct_roles(roles: Iterable[RoleMatch]) -> list[RoleMatch]:

@@ -18,6 +18,7 @@ from extractors import furniture as _furniture  # noqa: F401  (registers pckg_fu
 from extractors import quotes as _quotes  # noqa: F401  (registers pckg_quotes)
 from extractors.entities import EntityCluster
 from extractors.quotes import QuoteMatch
+from extractors.metadata import parse_date, read_metadata
 from extractors.records import ArticleRecord, ArticleText, Failure, Mention, Organisation, Person, Quote, Role
 from extractors.text import normalise
 
@@ -119,7 +120,7 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
             ids[id(cluster)] = f"p{len(people) + 1}"
             people.append(Person(
                 id=ids[id(cluster)], name=cluster.name, honorific=cluster.honorific,
-                aliases=sorted(cluster.aliases - {cluster.name}),
+                aliases=dict(sorted(cluster.aliases.items())),
                 roles=[Role(title=r.title.text, organisation=r.organisation, former=r.former,
                             mention=_mention(r.title, original)) for r in cluster.roles],
                 byline=cluster.byline, mentions=[_mention(m, original) for m in cluster.mentions],
@@ -127,14 +128,17 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
         else:
             ids[id(cluster)] = f"o{len(organisations) + 1}"
             organisations.append(Organisation(
-                id=ids[id(cluster)], name=cluster.name, aliases=sorted(cluster.aliases - {cluster.name}),
+                id=ids[id(cluster)], name=cluster.name, aliases=dict(sorted(cluster.aliases.items())),
                 mentions=[_mention(m, original) for m in cluster.mentions],
             ))
     quotes = [_quote(q, f"q{n}", doc, original, ids) for n, q in enumerate(doc._.quotes or [], 1)]
+    found = read_metadata(doc.text)
     return ArticleRecord(
-        id=article.id, title=article.title, date=article.date, url=article.url,
-        publication=article.publication, source=article.source, model=model,
-        people=people, organisations=organisations, quotes=quotes,
+        id=article.id, title=article.title or found.title,
+        date=(parse_date(article.date) or article.date) if article.date else found.date,
+        url=article.url, publication=article.publication or found.publication,
+        author=found.author or next((p.name for p in people if p.byline), None),
+        source=article.source, model=model, people=people, organisations=organisations, quotes=quotes,
     )
 
 

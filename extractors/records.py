@@ -94,8 +94,9 @@ class Person(_Record):
     """Canonical display name, without honorifics or possessives."""
     honorific: str | None = None
     """"Dame", "Councillor", ... when the text gives one."""
-    aliases: list[str] = []
-    """Other forms the article uses ("Hodge" for "Margaret Hodge")."""
+    aliases: dict[str, str] = {}
+    """Other forms the article uses, each with why it was merged:
+    ``{"Hodge": "surname of Margaret Hodge"}``."""
     roles: list[Role] = []
     byline: bool = False
     """Named as the article's writer ("By Loretta Hudson"), not as a source."""
@@ -108,7 +109,9 @@ class Organisation(_Record):
     id: str
     """Article-local id, e.g. ``o1``."""
     name: str
-    aliases: list[str] = []
+    aliases: dict[str, str] = {}
+    """Other forms the article uses, each with why it was merged:
+    ``{"NCVO": "acronym of National Council for Voluntary Organisations"}``."""
     mentions: list[Mention] = Field(min_length=1)
 
 
@@ -142,13 +145,19 @@ class Quote(_Record):
 
 
 class ArticleRecord(_Record):
-    """Everything extracted from one article: one line of ``records.jsonl``."""
+    """Everything extracted from one article: one line of ``records.jsonl``.
+
+    Title, date and publication come from the input when it gives them, else
+    from the text; the author from a byline.
+    """
 
     id: str
     title: str | None = None
     date: str | None = None
+    """ISO date (``2010-02-25``) when one could be read."""
     url: str | None = None
     publication: str | None = None
+    author: str | None = None
     source: str | None = None
     model: str
     """The spaCy pipeline that produced the record."""

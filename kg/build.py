@@ -94,7 +94,7 @@ def _ensure_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_i
 
 
 def _add_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: str,
-               mentions: list[Mention], aliases: list[str]) -> str:
+               mentions: list[Mention], aliases: dict[str, str]) -> str:
     _ensure_actor(G, node, kind, name, article_id)
     data = G.nodes[node]
     data["aliases"] = sorted(set(data["aliases"]) | set(aliases))

@@ -35,7 +35,7 @@ A2_TEXT = T1
 
 def record_a1() -> ArticleRecord:
     person = Person(
-        id="p1", name="Sean O’Brien", honorific="Mr", aliases=["O’Brien"],
+        id="p1", name="Sean O’Brien", honorific="Mr", aliases={"O’Brien": "surname of Sean O’Brien"},
         roles=[Role(title="director", organisation="Barnardo's", mention=mention("director", S1))],
         mentions=[mention("Sean O’Brien", S1)],
     )

@@ -18,7 +18,7 @@ def sample_records() -> list[ArticleRecord]:
         start = SENTENCE.index(text)
         return Mention(text=text, start=start, end=start + len(text), sentence=SENTENCE)
 
-    person = Person(id="p1", name="Jane Smith", honorific="Dr", aliases=["Smith"],
+    person = Person(id="p1", name="Jane Smith", honorific="Dr", aliases={"Smith": "surname of Jane Smith"},
                     roles=[Role(title="director", organisation="Barnardo’s", former=True,
                                 mention=m("director"))],
                     mentions=[m("Jane Smith")])
