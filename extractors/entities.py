@@ -10,6 +10,7 @@ The `pckg_entities` component stores the result on ``doc._.entities``.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
@@ -17,10 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.furniture import in_spans
+from extractors.lexicons import load_source_nouns
 from extractors.text import BULLETS, DASHES
 
-__all__ = ["EntityCluster", "RoleMatch", "find_entities", "person_called", "roles_of", "EntityExtractor",
-           "HONORIFICS"]
+__all__ = ["EntityCluster", "RoleMatch", "find_entities", "person_called", "roles_of", "initials",
+           "EntityExtractor", "HONORIFICS"]
 
 EntityKind = Literal["person", "organisation"]
 
@@ -99,6 +101,7 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
     people: dict[str, EntityCluster] = {}
     organisations: dict[str, EntityCluster] = {}
     # Full names first, so that "Hodge" can join "Margaret Hodge" wherever it comes.
+    cleaned = _majority_kind(cleaned)
     for kind, span, honorific in sorted(cleaned, key=lambda c: (c[0] != "person", -len(c[1]))):
         if kind == "person" or name_key(span.text) in people or _is_surname_of(span.text, people):
             _add_person(people, span, honorific)
@@ -110,6 +113,8 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
         person.roles = _distinct_roles(r for mention in person.mentions for r in roles_of(mention))
         person.byline = any(_in_byline(mention) for mention in person.mentions)
     _drop_organisations_inside_titles(organisations, people)
+    _merge_acronyms(doc, organisations)
+    _add_descriptions(doc, organisations, people)
     for org in organisations.values():
         org.mentions.sort(key=lambda s: s.start_char)
     by_first = lambda c: c.mentions[0].start_char  # noqa: E731
@@ -117,6 +122,20 @@ def find_entities(doc: Doc) -> list[EntityCluster]:
 
 
 _NAME_PARTICLES = {"de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "st"}
+
+
+def _majority_kind(cleaned: list[tuple[EntityKind, Span, str | None]]) -> list[tuple[EntityKind, Span, str | None]]:
+    """Give every mention of one name the kind most of its mentions have: "OFSTED" (ORG)
+    and "Ofsted" (PERSON) are one organisation. A tie goes to organisation for a
+    one-word name, to person otherwise."""
+    votes: dict[str, Counter[str]] = {}
+    for kind, span, _ in cleaned:
+        votes.setdefault(name_key(span.text), Counter())[kind] += 1
+    decided = {}
+    for key, counts in votes.items():
+        tie_break = "organisation" if " " not in key else "person"
+        decided[key] = max(counts, key=lambda k: (counts[k], k == tie_break))
+    return [(decided[name_key(span.text)], span, honorific) for _, span, honorific in cleaned]
 
 
 def _names_after_honorifics(doc: Doc) -> Iterator[Span]:
@@ -291,6 +310,80 @@ def _drop_organisations_inside_titles(organisations: dict[str, EntityCluster],
             del organisations[key]
 
 
+_NAME_FILLERS = {"of", "for", "and", "the", "on", "in", "to", "&"}
+
+
+def initials(name: str) -> str:
+    """Capitals of a name's main words: "National Council for Voluntary Organisations" -> "NCVO"."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _NAME_FILLERS).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isalpha() and sum(c.isupper() for c in text) >= len(text) - 1
+
+
+def _merge_acronyms(doc: Doc, organisations: dict[str, EntityCluster]) -> None:
+    """Make "NCVO" and "National Council for Voluntary Organisations" one organisation.
+
+    An acronym joins the one longer name whose initials it spells, whether the
+    model tagged it or not; "Long Name (LN)" in the text joins them whatever the letters.
+    """
+    long_names = [o for o in organisations.values() if " " in o.name]
+    for acronym_key, short in list(organisations.items()):
+        if not _is_acronym(short.name):
+            continue
+        spelled = [o for o in long_names if initials(o.name) == short.name.upper()]
+        if len(spelled) == 1:
+            target = spelled[0]
+            target.aliases.setdefault(short.name, f"acronym of {target.name}")
+            target.aliases.update(short.aliases)
+            target.mentions.extend(short.mentions)
+            del organisations[acronym_key]
+    covered = {i for o in organisations.values() for m in o.mentions for i in range(m.start, m.end)}
+    for org in long_names:
+        if org.key not in organisations:
+            continue
+        for mention in list(org.mentions):
+            after = doc[mention.end : mention.end + 3]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _is_acronym(after[1].text):
+                org.aliases.setdefault(after[1].text, f"given in brackets after {org.name}")
+        letters = {a for a in org.aliases if _is_acronym(a)} | ({initials(org.name)} if len(initials(org.name)) > 2 else set())
+        for token in doc:
+            if token.text in letters and token.i not in covered and token.is_upper:
+                org.aliases.setdefault(token.text, f"acronym of {org.name}")
+                org.mentions.append(doc[token.i : token.i + 1])
+                covered.add(token.i)
+
+
+_DESCRIPTION_HEADS = ORGANISATION_NOUNS | {"council", "committee", "commission", "unit", "service", "board"}
+
+
+def _add_descriptions(doc: Doc, organisations: dict[str, EntityCluster],
+                      people: dict[str, EntityCluster]) -> None:
+    """"The city council" after "Liverpool City Council": a definite description that
+    fits exactly one organisation named in the article joins it."""
+    covered = {i for c in list(organisations.values()) + list(people.values())
+               for m in c.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_lower and doc[end].is_alpha:
+            end += 1
+        while end > token.i + 1 and doc[end - 1].lower_ not in _DESCRIPTION_HEADS:
+            end -= 1  # "the city council [allocates]"
+        words = [t.lower_ for t in doc[token.i + 1 : end]]
+        if not words:
+            continue
+        fits = [o for o in organisations.values() if set(words) <= set(o.key.split())
+                and o.key.split()[-1] == words[-1]
+                and o.mentions and min(m.start for m in o.mentions) < token.i]
+        if len(fits) == 1 and not any(i in covered for i in range(token.i, end)):
+            description = doc[token.i + 1 : end]
+            fits[0].aliases.setdefault(description.text, f"refers back to {fits[0].name}")
+            fits[0].mentions.append(description)
+
+
 def _distinct_roles(roles: Iterable[RoleMatch]) -> list[RoleMatch]:
     """Drop repeated titles and titles inside a longer one found at the same place."""
     found = sorted(roles, key=lambda r: (r.title.start, -len(r.title)))
@@ -321,8 +414,9 @@ def roles_of(name: Span) -> Iterator[RoleMatch]:
     head = root.head
     if root.dep_ in ("appos", "pobj") and head.i < name.start:
         if root.dep_ == "pobj":  # "director of UK operations at Barnardo's Chris Hanvey"
-            head = head.head
-        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON":
+            post = head.lower_ in ("at", "of", "for") and head.head.lemma_.lower() in load_source_nouns()
+            head = head.head if post else head
+        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "PERSON" and head.pos_ != "ADP":
             yield from _split_titles(_trim(doc[head.left_edge.i : name.start]))
 
 

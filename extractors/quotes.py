@@ -20,12 +20,9 @@
 
 from __future__ import annotations
 
-import csv
 import re
-from itertools import chain
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from itertools import chain
 from typing import Iterator, NamedTuple
 
 from spacy.language import Language
@@ -33,8 +30,9 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.entities import EntityCluster, person_called
 from extractors.furniture import in_spans
+from extractors.lexicons import load_cues, load_source_nouns
 
-__all__ = ["QuoteMatch", "Speaker", "find_quotes", "quotations", "load_cues", "QuoteFinder"]
+__all__ = ["QuoteMatch", "Speaker", "find_quotes", "quotations", "QuoteFinder"]
 
 OPENING_DOUBLE, CLOSING_DOUBLE = "\u201c\u201e", "\u201d"
 OPENING_SINGLE, CLOSING_SINGLE = "\u2018", "\u2019"
@@ -90,15 +88,6 @@ class _Quotation:
     end: int
     closed: bool = True
     """False when the opening mark was never closed and the quotation was cut short."""
-
-
-@lru_cache(maxsize=1)
-def load_cues() -> dict[str, str]:
-    """The reporting-verb lexicon: cue lemma or phrase -> cue class."""
-    text = resources.files("extractors").joinpath("data/cues.tsv").read_text(encoding="utf-8")
-    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")),
-                      delimiter="\t")
-    return {cue: cls for cue, cls in rows}
 
 
 # ---------------------------------------------------------------------------
@@ -421,13 +410,6 @@ def _is_commitment(verb: Token) -> bool:
     return _cue_class(verb) in ("commitment", "announcement")
 
 
-@lru_cache(maxsize=1)
-def load_source_nouns() -> frozenset[str]:
-    """Nouns that can head an unnamed source: "a spokesperson", "the report"."""
-    text = resources.files("extractors").joinpath("data/source_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def _is_source(subject: Token) -> bool:
     """Whether a subject can be the source of reported speech."""
     if subject.pos_ in ("PRON", "PROPN") and subject.lower_ not in ("this", "that", "there", "what", "which"):
@@ -644,6 +626,8 @@ class _SpeakerResolver:
                 break
             end = child.right_edge.i + 1
         start = subject.left_edge.i
+        while start < subject.i and doc[start].pos_ in ("ADV", "CCONJ", "PUNCT"):
+            start += 1  # "Even China" is China
         if end - start > _MAX_SPEAKER_TOKENS:
             start = max(start, end - _MAX_SPEAKER_TOKENS)
         return doc[start:end]
@@ -657,13 +641,24 @@ class _SpeakerResolver:
         return next((c for c in self.entities if c.key == key), None) or person_called(words.text.title(), self.entities)
 
     def _entity_in(self, phrase: Span) -> EntityCluster | None:
-        """The person in a phrase, else its organisation ("a spokesperson for the LGA")."""
-        owners = [self.owner[t.i] for t in phrase if t.i in self.owner]
-        people = [c for c in owners if c.kind == "person"]
+        """The entity a subject phrase names as the speaker.
+
+        The entity heading the phrase; else a person in it ("director at
+        Barnardo's Chris Hanvey"), unless only as a possessive ("Pagliano's
+        lawyer"); else an organisation a spokesperson or a report speaks for
+        ("a spokesperson for the LGA", "research from NCVO"), but not one that
+        merely describes the speaker ("the GOP nominee").
+        """
+        root = phrase.root
+        if root.i in self.owner:
+            return self.owner[root.i]
+        named = [t for t in phrase if t.i in self.owner and not _possessive(t)]
+        people = [self.owner[t.i] for t in named if self.owner[t.i].kind == "person"]
         if people:
             return people[-1]
-        if owners:
-            return owners[0]
+        for token in named:
+            if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _VOICE_NOUNS:
+                return self.owner[token.i]
         if len(phrase) == 1 and phrase[0].pos_ == "PROPN":
             return person_called(phrase.text, self.entities)  # "Hanvey" the model did not tag
         return None
@@ -691,6 +686,20 @@ class _SpeakerResolver:
         holders = [c for c in self.entities if c.kind == "person"
                    and any(r.title.root.lemma_.lower() == subject.lemma_.lower() for r in c.roles)]
         return holders[0] if len(holders) == 1 else None
+
+
+# Nouns that speak for the organisation after them: "a spokesperson for", "research from".
+_VOICE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "report",
+                "research", "study", "survey", "analysis", "review", "letter", "paper", "official",
+                "officials", "source", "sources", "figure", "figures", "data", "poll", "memo", "chief",
+                "head", "director", "leader", "chair", "chairman", "chairwoman", "president", "secretary"}
+
+
+def _possessive(token: Token) -> bool:
+    """Whether a name only modifies the phrase as a possessive ("Pagliano's lawyer")."""
+    while token.dep_ in ("compound", "flat"):
+        token = token.head
+    return token.dep_ == "poss"
 
 
 def _in_subject(token: Token) -> bool:

@@ -77,3 +77,31 @@ def test_byline_writer_is_marked_and_not_taken_for_she(extract):
     people = _people(record)
     assert people["Sally Gillen"].byline and not people["Margaret Hodge"].byline
     assert [q.speaker for q in record.quotes if q.content.startswith("the government")] == ["Margaret Hodge"]
+
+
+def test_acronym_joins_the_long_name_both_ways(extract):
+    record = extract("The National Council for Voluntary Organisations published figures. NCVO said "
+                     "charities were struggling.")
+    (org,) = record.organisations
+    assert org.name == "National Council for Voluntary Organisations"
+    assert org.aliases == {"NCVO": "acronym of National Council for Voluntary Organisations"}
+    assert [q.speaker for q in record.quotes] == ["National Council for Voluntary Organisations"]
+
+
+def test_case_variants_are_one_organisation(extract):
+    record = extract("OFSTED inspected the service in May. The report by Ofsted praised the staff.")
+    assert len(record.organisations) == 1
+
+
+def test_definite_description_refers_back_to_the_one_council(extract):
+    record = extract("Liverpool City Council runs a large grants scheme. The city council allocates "
+                     "three-year grants to charities.")
+    (org,) = record.organisations
+    assert org.aliases == {"city council": "refers back to Liverpool City Council"}
+    assert len(org.mentions) == 2
+
+
+def test_a_thing_before_a_name_is_not_a_role(extract):
+    record = extract("Seven areas will receive funding for Family Hubs. The report by John Smith was "
+                     "published today.")
+    assert all(p.roles == [] for p in record.people)

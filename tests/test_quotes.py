@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.quotes import load_cues, quotations
+from extractors.lexicons import load_cues
+from extractors.quotes import quotations
 
 
 def _contents(text: str) -> list[str]:
@@ -249,3 +250,9 @@ def test_lexicon_has_a_few_hundred_cues_in_five_classes():
     assert len(cues) >= 200
     assert set(cues.values()) == {"neutral", "critical", "supportive", "commitment", "announcement"}
     assert {"go on to say", "according to", "point out", "hit out"} <= set(cues)
+
+
+def test_a_name_that_only_describes_the_speaker_is_not_the_speaker(extract):
+    record = extract("Bryan Pagliano was subpoenaed. Pagliano's lawyer said he will refuse to answer "
+                     "questions. The GOP nominee argued that the files should stay closed.")
+    assert [q.speaker for q in record.quotes] == ["Pagliano's lawyer", "The GOP nominee"]
