@@ -346,7 +346,7 @@ def _merge_acronyms(doc: Doc, organisations: dict[str, EntityCluster]) -> None:
         for mention in list(org.mentions):
             after = doc[mention.end : mention.end + 3]
             if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _is_acronym(after[1].text):
-                org.aliases.setdefault(after[1].text, f"given in brackets after {org.name}")
+                org.aliases.setdefault(after[1].text, f"abbreviation in brackets after {org.name}")
         letters = {a for a in org.aliases if _is_acronym(a)} | ({initials(org.name)} if len(initials(org.name)) > 2 else set())
         for token in doc:
             if token.text in letters and token.i not in covered and token.is_upper:
@@ -380,7 +380,7 @@ def _add_descriptions(doc: Doc, organisations: dict[str, EntityCluster],
                 and o.mentions and min(m.start for m in o.mentions) < token.i]
         if len(fits) == 1 and not any(i in covered for i in range(token.i, end)):
             description = doc[token.i + 1 : end]
-            fits[0].aliases.setdefault(description.text, f"refers back to {fits[0].name}")
+            fits[0].aliases.setdefault(description.text, f"description referring back to {fits[0].name}")
             fits[0].mentions.append(description)
 
 

@@ -24,7 +24,15 @@ _MARKER = re.compile(
     r"popular( \w+)?|featured( \w+)?|see also|you (may|might) also like|recommended( \w+)?|categories|tags|"
     r"share( this)?( \w+)?|leave a (reply|comment)|comments?( are closed)?|no comments yet|main menu|menu|"
     r"skip to (main )?content|follow us.*|sign up.*|subscribe.*|advertisement|job of the week|employer zone|"
-    r"trending( now)?|top stories|in other news|header banner)\W*$",
+    r"trending( now)?|top stories|in other news|header banner|jobs?|job adverts?|jobs board|"
+    r"log ?in|sign ?in|register|print( this)?|email( this)?|share on \w+|apply now)\W*$",
+    re.IGNORECASE,
+)
+# One line on its own: an image credit, a login or share prompt.
+_SINGLE = re.compile(
+    r"^\W*((photo(graph)?|picture|image|credit|illustration)s?\s*:|\(?(photo|picture|image)\s*:|"
+    r".*\b(getty images|shutterstock|alamy|pa wire|pa media|reuters/|ap photo)\b|"
+    r"(click|tap) here\b|you are commenting using|fill in your details|notify me of)",
     re.IGNORECASE,
 )
 _MIN_NAV_RUN = 3  # this many short link-like lines in a row are a menu or link list
@@ -36,9 +44,10 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of `text` that are page furniture, in order.
 
     A line is furniture when it is a furniture heading ("Related articles:",
-    "Comments are closed."), when it follows such a heading before the story
-    text resumes, or when it belongs to a run of short link-like lines (a
-    menu, a list of other headlines).
+    "Comments are closed.", "Jobs"), when it follows such a heading before the
+    story text resumes, when it is an image credit or a login or share prompt,
+    or when it belongs to a run of short link-like lines (a menu, a list of
+    other headlines).
 
     Examples
     --------
@@ -51,7 +60,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     after_marker = False
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
-        if _MARKER.match(line):
+        if _SINGLE.match(line):
+            furniture[i] = True
+        elif _MARKER.match(line):
             furniture[i] = after_marker = True
         elif after_marker and _is_prose(line):
             after_marker = False

@@ -69,7 +69,7 @@ def _add_article(G: nx.MultiDiGraph, record: ArticleRecord) -> None:
     article = article_node(record.id)
     G.add_node(article, type="article", label=record.title or record.id, title=record.title or "",
                date=record.date or "", url=record.url or "", publication=record.publication or "",
-               article_id=record.id)
+               author=record.author or "", article_id=record.id)
     local: dict[str, str] = {}  # article-local entity id -> node id
     for person in record.people:
         local[person.id] = _add_actor(G, node_id("person", person.name), "person", person.name,
@@ -85,11 +85,18 @@ def _add_article(G: nx.MultiDiGraph, record: ArticleRecord) -> None:
 
 
 def _ensure_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: str) -> str:
-    """Add a person or organisation node if new, and note the article it appears in."""
+    """Add a person or organisation node if new, and note the article it appears in.
+
+    A node met again in another article records why the two were merged.
+    """
     if node not in G:
-        G.add_node(node, type=kind, label=name, name=name, aliases=[], roles=[], n_quotes=0, articles=[])
-    if article_id not in G.nodes[node]["articles"]:
-        G.nodes[node]["articles"].append(article_id)
+        G.add_node(node, type=kind, label=name, name=name, aliases=[], roles=[], n_quotes=0, articles=[],
+                   merge_reasons=[])
+    data = G.nodes[node]
+    if article_id not in data["articles"]:
+        if data["articles"]:
+            data["merge_reasons"].append(f"{article_id}: same name as in {data['articles'][0]} ({name})")
+        data["articles"].append(article_id)
     return node
 
 
@@ -98,6 +105,8 @@ def _add_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: 
     _ensure_actor(G, node, kind, name, article_id)
     data = G.nodes[node]
     data["aliases"] = sorted(set(data["aliases"]) | set(aliases))
+    data["merge_reasons"].extend(f"{article_id}: {alias!r}, {reason}" for alias, reason in aliases.items()
+                                 if not reason.startswith("the same name"))
     first = mentions[0]
     G.add_edge(node, article_node(article_id), key="mentioned_in", type="mentioned_in",
                count=len(mentions), **_provenance(article_id, first.start, first.end, first.sentence))

@@ -253,3 +253,9 @@ def test_two_roles_at_one_organisation_are_both_kept():
     G = build_graph([ArticleRecord(id="c", model="test", people=[person])])
     titles = sorted(d["title"] for _, _, d in G.edges(data=True) if d["type"] == "holds_role")
     assert titles == ["Chair", "chief executive"]
+
+
+def test_merges_are_explained(graph):
+    reasons = graph.nodes[node_id("person", "Sean O’Brien")]["merge_reasons"]
+    assert any("surname of Sean O’Brien" in r for r in reasons)
+    assert any(r.startswith("a2: same name as in a1") for r in reasons)

@@ -97,7 +97,7 @@ def test_definite_description_refers_back_to_the_one_council(extract):
     record = extract("Liverpool City Council runs a large grants scheme. The city council allocates "
                      "three-year grants to charities.")
     (org,) = record.organisations
-    assert org.aliases == {"city council": "refers back to Liverpool City Council"}
+    assert org.aliases == {"city council": "description referring back to Liverpool City Council"}
     assert len(org.mentions) == 2
 
 

@@ -33,3 +33,18 @@ def test_furniture_hides_entities_and_quotes(extract):
                      "Review a ‘massive concern for everyone involved’, warns BASW\nComments are closed.")
     assert [q.speaker for q in record.quotes] == ["Jane Smith"]
     assert {o.name for o in record.organisations}.isdisjoint({"World Trade Organization", "BASW"})
+
+
+def test_image_credits_and_forms_are_furniture_one_line_at_a_time():
+    text = ("The minister said the plan would cut waiting lists by half within two years, and that "
+            "funding would follow.\nPhoto: Jane Smith/Getty Images\n"
+            "The charity welcomed the plan but said it came too late for many families who had waited.\n"
+            "Fill in your details below or click an icon to log in\n")
+    assert _furniture(text) == ["Photo: Jane Smith/Getty Images",
+                                "Fill in your details below or click an icon to log in"]
+
+
+def test_job_adverts_block():
+    text = ("The story ends here with a long sentence about the council budget and what it means.\n\n"
+            "Jobs\nSocial worker, Leeds City Council\nTeam manager, Barnardo's\n")
+    assert _furniture(text) == ["Jobs", "Social worker, Leeds City Council", "Team manager, Barnardo's"]
