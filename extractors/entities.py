@@ -491,17 +491,20 @@ _NOT_IN_TITLES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 def _organisation_in(title: Span) -> str | None:
-    """The organisation a title names: "at Barnardo's", "of the ADSS"."""
+    """The organisation a title names: "at Barnardo's", "of the ADSS", "ADSS president",
+    "Leeds City Council leader"; not the subject word of "Education Secretary"."""
     doc = title.doc
     for ent in title.ents:
         cleaned = _clean_entity(ent)
         if cleaned is None or cleaned[0] != "organisation":
             continue
+        name = cleaned[1]
         after = doc[ent.end] if ent.end < len(doc) else None
         governed = any(t.pos_ == "ADP" for t in doc[title.start : ent.start])
         possessive = after is not None and after.tag_ == "POS"
-        if governed or possessive:
-            return cleaned[1].text
+        named = _is_acronym(name.text) or (len(name) > 1 and name[-1].lower_ in _DESCRIPTION_HEADS)
+        if governed or possessive or named:
+            return name.text
     return None
 
 

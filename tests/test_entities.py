@@ -105,3 +105,17 @@ def test_a_thing_before_a_name_is_not_a_role(extract):
     record = extract("Seven areas will receive funding for Family Hubs. The report by John Smith was "
                      "published today.")
     assert all(p.roles == [] for p in record.people)
+
+
+def test_former_role_with_an_acronym_organisation(extract):
+    record = extract("Former ADSS president John Smith said the reforms were overdue.")
+    person = _people(record)["John Smith"]
+    (role,) = person.roles
+    assert (role.title, role.organisation, role.former) == ("Former ADSS president", "ADSS", True)
+    assert "ADSS" in {o.name for o in record.organisations}
+
+
+def test_role_offsets_point_at_the_title(extract):
+    text = "Joyce Moseley, chief executive of the charity Rainer, said funding was short."
+    (role,) = _people(extract(text))["Joyce Moseley"].roles
+    assert text[role.mention.start : role.mention.end] == role.title
