@@ -19,6 +19,8 @@ __all__ = [
     "Person",
     "Organisation",
     "Quote",
+    "ConceptLink",
+    "Agreement",
     "ArticleRecord",
     "QuoteType",
     "CueClass",
@@ -27,6 +29,7 @@ __all__ = [
 
 QuoteType = Literal["direct", "indirect", "mixed", "block"]
 CueClass = Literal["neutral", "critical", "supportive", "commitment", "announcement"]
+Agreement = Literal["agree", "disagree", "neutral"]
 
 
 class _Record(BaseModel):
@@ -115,6 +118,20 @@ class Organisation(_Record):
     mentions: list[Mention] = Field(min_length=1)
 
 
+class ConceptLink(_Record):
+    """A policy concept a claim is about, and whether the speaker agrees with it."""
+
+    concept: str
+    """The concept's name: a codebook entry, or a lemmatised key noun phrase."""
+    source: Literal["codebook", "key_phrase"]
+    mention: Mention
+    """The words in the claim that signal the concept."""
+    agreement: Agreement
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = []
+    """What decided the agreement: "negation: not", "cue: critical", "modal: should", ..."""
+
+
 class Quote(_Record):
     """A claim attributed to a speaker: quoted directly or reported."""
 
@@ -142,6 +159,8 @@ class Quote(_Record):
     """(start, end) of each part of the content; one part unless the quote is split."""
     sentence: str
     """The sentence (or sentences) the claim is made in."""
+    concepts: list[ConceptLink] = []
+    """The policy concepts the claim is about, with the speaker's stance on each."""
 
 
 class ArticleRecord(_Record):
