@@ -1,10 +1,10 @@
-"""Command-line interface: ``kg build``, ``kg extract``.
+"""Command-line interface: ``kg build``, ``kg extract``, ``kg query``.
 
 Each subcommand lives in its own module and registers itself on the shared
 `app`; the commands only parse options and call plain functions in `kg.batch`.
 """
 
-from kg.cli import build, extract  # noqa: F401  (registers the commands)
+from kg.cli import build, extract, query  # noqa: F401  (registers the commands)
 from kg.cli._util import app
 
 __all__ = ["app", "main"]

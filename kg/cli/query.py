@@ -1,0 +1,146 @@
+"""``kg query DIR ...``: the Python API's questions from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from kg.cli._util import app
+from kg.query import ClaimsGraph, load
+
+query_app = typer.Typer(name="query", no_args_is_help=True)
+app.add_typer(query_app)
+
+GraphArg = Annotated[Path, typer.Argument(
+    metavar="GRAPH", help="A kg build output directory, or a .graphml, .json or records .jsonl file.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ActorArg = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or part of a name.")]
+_QUOTE_COLUMNS = ("date", "speaker", "cue", "type", "content", "article_title")
+_ACTOR_COLUMNS = ("name", "type", "n_quotes", "roles", "articles")
+
+
+@query_app.callback()
+def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
+    """Ask a built graph questions: kg query DIR quotes --speaker NAME, kg query DIR who-said PHRASE."""
+    ctx.obj = graph
+
+
+def _open(ctx: typer.Context) -> ClaimsGraph:
+    try:
+        return load(ctx.obj)
+    except (FileNotFoundError, ValueError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool) -> None:
+    """Print results as a table (long text cut short) or as JSON (everything)."""
+    if as_json:
+        typer.echo(json.dumps([row.model_dump() for row in rows], indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        typer.echo("(no results)")
+        return
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        data = row.model_dump()
+        table.add_row(*(_cell(data.get(c)) for c in columns))
+    Console().print(table)
+    typer.echo(f"{len(rows)} result(s)")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    text = " ".join(str("" if value is None else value).split())
+    return escape(text if len(text) <= 120 else text[:117] + "...")  # "[the sector]" is text, not markup
+
+
+@query_app.command("quotes")
+def quotes_cli(ctx: typer.Context,
+               speaker: Annotated[Optional[str], typer.Option(help="Speaker's name, alias or part of it.")] = None,
+               organisation: Annotated[Optional[str], typer.Option(help="The organisation or its members.")] = None,
+               concept: Annotated[Optional[str], typer.Option(help="Part of a concept's name.")] = None,
+               cue_class: Annotated[Optional[str], typer.Option(
+                   help="neutral, critical, supportive, commitment or announcement.")] = None,
+               since: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None,
+               until: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None,
+               text: Annotated[Optional[str], typer.Option(help="Words the claim contains.")] = None,
+               as_json: JsonOpt = False) -> None:
+    """Quotes matching every filter given."""
+    rows = _open(ctx).quotes(speaker=speaker, organisation=organisation, concept=concept,
+                               cue_class=cue_class, since=since, until=until, text=text)
+    _show(rows, _QUOTE_COLUMNS, as_json)
+
+
+@query_app.command("who-said")
+def who_said_cli(ctx: typer.Context, phrase: Annotated[str, typer.Argument(help="Words to look for.")],
+                 as_json: JsonOpt = False) -> None:
+    """Who said something containing PHRASE, or about a concept it names."""
+    _show(_open(ctx).who_said(phrase), _QUOTE_COLUMNS, as_json)
+
+
+@query_app.command("timeline")
+def timeline_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) -> None:
+    """What a person or organisation said, oldest first."""
+    _show(_open(ctx).timeline(actor), _QUOTE_COLUMNS, as_json)
+
+
+@query_app.command("people")
+def people_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Every person, most quoted first."""
+    _show(_open(ctx).people(), _ACTOR_COLUMNS, as_json)
+
+
+@query_app.command("organisations")
+def organisations_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Every organisation, most quoted first."""
+    _show(_open(ctx).organisations(), _ACTOR_COLUMNS, as_json)
+
+
+@query_app.command("articles")
+def articles_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Every article, by date."""
+    _show(_open(ctx).articles(), ("date", "id", "title", "publication", "author", "n_quotes"), as_json)
+
+
+@query_app.command("roles")
+def roles_cli(ctx: typer.Context, person: ActorArg, as_json: JsonOpt = False) -> None:
+    """The titles a person holds."""
+    _show(_open(ctx).roles(person), ("person", "title", "organisation", "former", "article_id"), as_json)
+
+
+@query_app.command("members")
+def members_cli(ctx: typer.Context, organisation: ActorArg, as_json: JsonOpt = False) -> None:
+    """People holding a role at an organisation."""
+    _show(_open(ctx).members(organisation), _ACTOR_COLUMNS, as_json)
+
+
+@query_app.command("co-quoted")
+def co_quoted_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) -> None:
+    """Others quoted in the same articles as a person or organisation."""
+    rows = _open(ctx).co_quoted(actor)
+    if as_json:
+        _show(rows, (), as_json)
+        return
+    flat = [_CoQuotedRow(name=r.actor.name, type=r.actor.type, articles=r.articles) for r in rows]
+    _show(flat, ("name", "type", "articles"), as_json)
+
+
+@query_app.command("path")
+def path_cli(ctx: typer.Context, a: ActorArg, b: ActorArg, as_json: JsonOpt = False) -> None:
+    """The shortest chain of relations between two people or organisations."""
+    _show(_open(ctx).path(a, b), ("label", "type", "relation"), as_json)
+
+
+class _CoQuotedRow(BaseModel):
+    name: str
+    type: str
+    articles: list[str]

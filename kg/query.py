@@ -1,0 +1,362 @@
+"""Ask a claims graph questions: who said what, when, with whom, about what.
+
+`load` reads a saved graph (GraphML, the node-link JSON, ``records.jsonl`` or
+a ``kg build`` output directory) without spaCy; `ClaimsGraph` answers with
+pydantic records, in lists that turn into pandas DataFrames on request.
+
+Examples
+--------
+>>> g = load("out/")                                    # doctest: +SKIP
+>>> g.quotes(speaker="Margaret Hodge")                  # doctest: +SKIP
+>>> g.who_said("voluntary sector").to_pandas()           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Generic, Iterable, TypeVar
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "load", "ClaimsGraph", "Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult",
+    "CoQuoted", "PathStep",
+]
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ActorResult(_Result):
+    """A person or organisation."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = []
+    roles: list[str] = []
+    n_quotes: int = 0
+    articles: list[str] = []
+
+
+class ArticleResult(_Result):
+    """An article."""
+
+    id: str
+    title: str
+    date: str
+    publication: str
+    author: str
+    url: str
+    n_quotes: int
+
+
+class QuoteResult(_Result):
+    """A claim with its speaker, cue and source."""
+
+    id: str
+    speaker: str
+    speaker_id: str | None
+    cue: str
+    cue_class: str
+    type: str
+    content: str
+    article_id: str
+    article_title: str
+    date: str
+    start: int
+    end: int
+    sentence: str
+    concepts: list[str] = []
+
+
+class RoleResult(_Result):
+    """A title a person holds, at an organisation when one is named."""
+
+    person: str
+    title: str
+    organisation: str | None
+    article_id: str
+    former: bool = False
+
+
+class CoQuoted(_Result):
+    """Another actor quoted in the same articles."""
+
+    actor: ActorResult
+    articles: list[str]
+
+
+class PathStep(_Result):
+    """One node on a path between two actors, with the relation that leads to the next."""
+
+    id: str
+    type: str
+    label: str
+    relation: str | None
+
+
+class Results(list, Generic[T]):
+    """A list of result records that can become a pandas DataFrame."""
+
+    def to_pandas(self) -> Any:
+        """The results as a ``pandas.DataFrame`` (pandas must be installed)."""
+        try:
+            import pandas as pd
+        except ImportError as error:
+            raise ImportError("to_pandas() needs pandas: pip install pandas") from error
+        return pd.DataFrame([item.model_dump() for item in self])
+
+
+def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
+    """Load a saved claims graph.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        A ``.graphml`` file, a node-link ``.json`` file, a ``records.jsonl``
+        file, or a directory written by ``kg build`` (its ``graph.graphml``,
+        else its ``records.jsonl``).
+
+    Raises
+    ------
+    FileNotFoundError
+        When there is nothing to load at `path`.
+    ValueError
+        When the file type is not one of the above.
+    """
+    path = Path(path)
+    if path.is_dir():
+        for name in ("graph.graphml", "graph.json", "records.jsonl"):
+            if (path / name).exists():
+                return load(path / name)
+        raise FileNotFoundError(f"{path}: no graph.graphml, graph.json or records.jsonl in this directory")
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or directory")
+    suffix = path.suffix.lower()
+    if suffix == ".graphml":
+        from kg.readwrite import read_graphml
+
+        return ClaimsGraph(read_graphml(path))
+    if suffix == ".json":
+        from kg.readwrite.json_graph import read_json
+
+        return ClaimsGraph(read_json(path))
+    if suffix == ".jsonl":
+        from kg.build import build_graph
+        from kg.readwrite import read_records
+
+        return ClaimsGraph(build_graph(read_records(path)))
+    raise ValueError(f"{path}: cannot load a graph from a '{suffix}' file (use .graphml, .json or .jsonl)")
+
+
+class ClaimsGraph:
+    """Questions over a claims graph, as built by `kg.build.build_graph` or loaded by `load`."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+
+    # -- listings ------------------------------------------------------------------
+
+    def people(self) -> Results[ActorResult]:
+        """Every person, most quoted first."""
+        return self._actors("person")
+
+    def organisations(self) -> Results[ActorResult]:
+        """Every organisation, most quoted first."""
+        return self._actors("organisation")
+
+    def articles(self) -> Results[ArticleResult]:
+        """Every article, by date then id."""
+        found = [self._article(n) for n in self._nodes("article")]
+        return Results(sorted(found, key=lambda a: (a.date, a.id)))
+
+    # -- quotes ----------------------------------------------------------------------
+
+    def quotes(self, *, speaker: str | None = None, organisation: str | None = None,
+               concept: str | None = None, cue_class: str | None = None, since: str | None = None,
+               until: str | None = None, text: str | None = None) -> Results[QuoteResult]:
+        """Quotes matching every filter given, in date and text order.
+
+        Parameters
+        ----------
+        speaker : str, optional
+            A person's or organisation's name or alias (any case), or part of a name.
+        organisation : str, optional
+            Quotes by the organisation itself or by people holding a role there.
+        concept : str, optional
+            Part of a concept's name the claim is about.
+        cue_class : str, optional
+            neutral, critical, supportive, commitment or announcement.
+        since, until : str, optional
+            ISO dates, inclusive; quotes without a date are left out when either is given.
+        text : str, optional
+            Words the claim contains (any case and spacing).
+        """
+        found = [self._quote(n) for n in self._nodes("quote")]
+        if speaker is not None:
+            ids = {a.id for a in self._find_actors(speaker)}
+            found = [q for q in found if q.speaker_id in ids]
+        if organisation is not None:
+            orgs = {a.id for a in self._find_actors(organisation) if a.type == "organisation"}
+            members = {p for o in orgs for p in self._members_of(o)}
+            found = [q for q in found if q.speaker_id in orgs | members]
+        if concept is not None:
+            needle = _words(concept)
+            found = [q for q in found if any(needle in _words(c) for c in q.concepts)]
+        if cue_class is not None:
+            found = [q for q in found if q.cue_class == cue_class]
+        if since is not None or until is not None:
+            found = [q for q in found if q.date and (since or "") <= q.date <= (until or "9999")]
+        if text is not None:
+            needle = _words(text)
+            found = [q for q in found if needle in _words(q.content)]
+        return Results(sorted(found, key=lambda q: (q.date, q.article_id, q.start)))
+
+    def who_said(self, phrase: str) -> Results[QuoteResult]:
+        """Quotes whose claim contains `phrase` or is about a concept named by it."""
+        needle = _words(phrase)
+        found = [q for q in self.quotes() if needle in _words(q.content)
+                 or any(needle in _words(c) for c in q.concepts)]
+        return Results(found)
+
+    def timeline(self, actor: str) -> Results[QuoteResult]:
+        """What an actor said, oldest first (undated quotes last)."""
+        found = self.quotes(speaker=actor)
+        return Results(sorted(found, key=lambda q: (not q.date, q.date, q.article_id, q.start)))
+
+    # -- people and organisations ------------------------------------------------------
+
+    def roles(self, person: str) -> Results[RoleResult]:
+        """The titles a person holds, with the organisation where one is named."""
+        found: list[RoleResult] = []
+        for actor in self._find_actors(person):
+            if actor.type != "person":
+                continue
+            at_org = set()
+            for _, org, data in self.graph.out_edges(actor.id, data=True):
+                if data.get("type") == "holds_role":
+                    at_org.add(data["title"])
+                    found.append(RoleResult(person=actor.name, title=data["title"],
+                                            organisation=self.graph.nodes[org]["label"],
+                                            article_id=data.get("article_id", ""),
+                                            former=_as_bool(data.get("former", False))))
+            for described in actor.roles:
+                title = described.rsplit(" (", 1)[0]
+                if title not in at_org:
+                    found.append(RoleResult(person=actor.name, title=title, organisation=None,
+                                            article_id=actor.articles[0] if actor.articles else ""))
+        return Results(found)
+
+    def members(self, organisation: str) -> Results[ActorResult]:
+        """People holding a role at an organisation."""
+        ids = {p for o in self._find_actors(organisation) if o.type == "organisation"
+               for p in self._members_of(o.id)}
+        return Results(sorted((self._actor(p) for p in ids), key=lambda a: a.name))
+
+    def co_quoted(self, actor: str) -> Results[CoQuoted]:
+        """Other actors quoted in the same articles as `actor`, most shared articles first."""
+        mine = {q.article_id for q in self.quotes(speaker=actor)}
+        own = {a.id for a in self._find_actors(actor)}
+        shared: dict[str, set[str]] = defaultdict(set)
+        for quote in self.quotes():
+            if quote.article_id in mine and quote.speaker_id and quote.speaker_id not in own:
+                shared[quote.speaker_id].add(quote.article_id)
+        ranked = sorted(shared.items(), key=lambda item: (-len(item[1]), item[0]))
+        return Results(CoQuoted(actor=self._actor(n), articles=sorted(a)) for n, a in ranked)
+
+    def path(self, a: str, b: str) -> Results[PathStep]:
+        """The shortest chain of relations between two actors (empty when unconnected)."""
+        starts, ends = self._find_actors(a), self._find_actors(b)
+        if not starts or not ends:
+            return Results()
+        undirected = self.graph.to_undirected(as_view=True)
+        try:
+            nodes = nx.shortest_path(undirected, starts[0].id, ends[0].id)
+        except nx.NetworkXNoPath:
+            return Results()
+        steps = []
+        for here, there in zip(nodes, nodes[1:] + [None]):
+            relation = None
+            if there is not None:
+                edges = self.graph.get_edge_data(here, there) or self.graph.get_edge_data(there, here)
+                relation = next(iter(edges.values())).get("type")
+            data = self.graph.nodes[here]
+            steps.append(PathStep(id=here, type=data.get("type", ""), label=data.get("label", here),
+                                  relation=relation))
+        return Results(steps)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _nodes(self, kind: str) -> list[str]:
+        return [n for n, d in self.graph.nodes(data=True) if d.get("type") == kind]
+
+    def _actors(self, kind: str) -> Results[ActorResult]:
+        found = [self._actor(n) for n in self._nodes(kind)]
+        return Results(sorted(found, key=lambda a: (-a.n_quotes, a.name)))
+
+    def _actor(self, node: str) -> ActorResult:
+        data = self.graph.nodes[node]
+        return ActorResult(id=node, type=data.get("type", ""), name=data.get("name", data.get("label", node)),
+                           aliases=_as_list(data.get("aliases")), roles=_as_list(data.get("roles")),
+                           n_quotes=int(data.get("n_quotes", 0) or 0), articles=_as_list(data.get("articles")))
+
+    def _find_actors(self, name: str) -> list[ActorResult]:
+        """Actors called `name` (or with it as an alias), else those whose name contains it."""
+        wanted = _words(name)
+        actors = [self._actor(n) for kind in ("person", "organisation") for n in self._nodes(kind)]
+        exact = [a for a in actors if wanted in {_words(a.name), *map(_words, a.aliases)}]
+        return exact or [a for a in actors if wanted and wanted in _words(a.name)]
+
+    def _members_of(self, org: str) -> set[str]:
+        return {p for p, _, d in self.graph.in_edges(org, data=True) if d.get("type") == "holds_role"}
+
+    def _article(self, node: str) -> ArticleResult:
+        data = self.graph.nodes[node]
+        n_quotes = sum(1 for _, _, d in self.graph.in_edges(node, data=True) if d.get("type") == "quoted_in")
+        return ArticleResult(id=str(data.get("article_id") or node.split(":", 1)[1]),
+                             title=str(data.get("title") or ""), date=str(data.get("date") or ""),
+                             publication=str(data.get("publication") or ""),
+                             author=str(data.get("author") or ""), url=str(data.get("url") or ""),
+                             n_quotes=n_quotes)
+
+    def _quote(self, node: str) -> QuoteResult:
+        data = self.graph.nodes[node]
+        speaker_id = next((s for s, _, d in self.graph.in_edges(node, data=True) if d.get("type") == "said"), None)
+        article_id = str(data.get("article_id", ""))
+        article = self.graph.nodes.get(f"article:{article_id}", {})
+        concepts = [self.graph.nodes[c].get("label", c) for _, c, d in self.graph.out_edges(node, data=True)
+                    if d.get("type") == "about"]
+        return QuoteResult(id=node, speaker=str(data.get("speaker") or ""), speaker_id=speaker_id,
+                           cue=str(data.get("cue") or ""), cue_class=str(data.get("cue_class") or ""),
+                           type=str(data.get("quote_type") or ""), content=str(data.get("content") or ""),
+                           article_id=article_id, article_title=str(article.get("title") or ""),
+                           date=str(data.get("date") or ""), start=int(data.get("start", 0)),
+                           end=int(data.get("end", 0)), sentence=str(data.get("sentence") or ""),
+                           concepts=concepts)
+
+
+def _words(text: str) -> str:
+    """Lower case, one space between words, straight apostrophes."""
+    return " ".join(str(text).replace("\u2019", "'").lower().split())
+
+
+def _as_list(value: Any) -> list[str]:
+    """Lists stay lists; GraphML gives them back as "a; b" strings."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [part for part in value.split("; ") if part]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _as_bool(value: Any) -> bool:
+    return value if isinstance(value, bool) else str(value).lower() == "true"

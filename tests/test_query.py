@@ -1,0 +1,119 @@
+"""The query API and `kg query`, on graphs built from hand-made records and on the seeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+from kg.build import build_graph
+from kg.cli import app
+from kg.query import ClaimsGraph, load
+from kg.readwrite import write_graphml, write_records
+
+
+def _m(text: str, start: int = 0) -> Mention:
+    return Mention(text=text, start=start, end=start + len(text), sentence=text)
+
+
+def _quote(qid: str, speaker: str | None, pid: str | None, content: str, cue_class: str = "neutral") -> Quote:
+    return Quote(id=qid, speaker=speaker, speaker_id=pid, cue="said", cue_class=cue_class, type="indirect",
+                 content=content, start=0, end=len(content), sentence=content)
+
+
+@pytest.fixture(scope="module")
+def records() -> list[ArticleRecord]:
+    anna = Person(id="p1", name="Anna Berg", aliases={"Berg": "surname of Anna Berg"}, mentions=[_m("Anna Berg")],
+                  roles=[Role(title="chief executive", organisation="Shelter", mention=_m("chief executive"))])
+    tom = Person(id="p2", name="Tom Hale", mentions=[_m("Tom Hale")])
+    shelter = Organisation(id="o1", name="Shelter", mentions=[_m("Shelter")])
+    a1 = ArticleRecord(id="a1", title="Housing crisis deepens", date="2020-01-05", model="test",
+                       people=[anna, tom], organisations=[shelter],
+                       quotes=[_quote("q1", "Anna Berg", "p1", "the housing crisis is getting worse", "critical"),
+                               _quote("q2", "Tom Hale", "p2", "the council has done what it can"),
+                               _quote("q3", "Shelter", "o1", "rents rose by a fifth")])
+    anna2 = Person(id="p1", name="Anna  Berg", mentions=[_m("Anna Berg")])
+    a2 = ArticleRecord(id="a2", title="Rents", date="2021-03-01", model="test", people=[anna2],
+                       quotes=[_quote("q1", "Anna Berg", "p1", "Rents must be frozen", "commitment")])
+    return [a1, a2]
+
+
+@pytest.fixture(scope="module")
+def graph(records) -> ClaimsGraph:
+    return ClaimsGraph(build_graph(records))
+
+
+def test_listings(graph):
+    assert [p.name for p in graph.people()] == ["Anna Berg", "Tom Hale"]
+    assert graph.people()[0].n_quotes == 2 and graph.people()[0].articles == ["a1", "a2"]
+    assert [o.name for o in graph.organisations()] == ["Shelter"]
+    assert [(a.id, a.n_quotes) for a in graph.articles()] == [("a1", 3), ("a2", 1)]
+
+
+def test_quote_filters(graph):
+    assert [q.content for q in graph.quotes(speaker="berg")] == [
+        "the housing crisis is getting worse", "Rents must be frozen"]
+    assert len(graph.quotes(speaker="Berg")) == 2  # alias
+    assert [q.speaker for q in graph.quotes(organisation="Shelter")] == ["Anna Berg", "Shelter", "Anna Berg"]
+    assert [q.cue_class for q in graph.quotes(cue_class="critical")] == ["critical"]
+    assert [q.article_id for q in graph.quotes(since="2021-01-01")] == ["a2"]
+    assert [q.article_id for q in graph.quotes(until="2020-12-31", speaker="Anna Berg")] == ["a1"]
+    assert [q.content for q in graph.quotes(text="HOUSING  crisis")] == ["the housing crisis is getting worse"]
+    assert graph.quotes(speaker="Nobody At All") == []
+
+
+def test_who_said_timeline_roles_members_co_quoted_path(graph):
+    assert [q.speaker for q in graph.who_said("rents")] == ["Shelter", "Anna Berg"]
+    assert [q.date for q in graph.timeline("Anna Berg")] == ["2020-01-05", "2021-03-01"]
+    (role,) = graph.roles("Anna Berg")
+    assert (role.title, role.organisation) == ("chief executive", "Shelter")
+    assert [m.name for m in graph.members("Shelter")] == ["Anna Berg"]
+    co = graph.co_quoted("Anna Berg")
+    assert [(c.actor.name, c.articles) for c in co] == [("Shelter", ["a1"]), ("Tom Hale", ["a1"])]
+    steps = graph.path("Tom Hale", "Shelter")
+    assert steps[0].label == "Tom Hale" and steps[-1].label == "Shelter"
+    assert graph.path("Tom Hale", "Nobody") == []
+
+
+def test_results_are_pydantic_and_to_pandas(graph):
+    pd = pytest.importorskip("pandas")
+    frame = graph.quotes().to_pandas()
+    assert isinstance(frame, pd.DataFrame) and len(frame) == 4 and "speaker" in frame.columns
+
+
+def test_load_every_saved_form_gives_the_same_answers(records, tmp_path):
+    write_records(records, tmp_path / "records.jsonl")
+    write_graphml(build_graph(records), tmp_path / "graph.graphml")
+    for source in (tmp_path, tmp_path / "graph.graphml", tmp_path / "records.jsonl"):
+        loaded = load(source)
+        assert [q.content for q in loaded.quotes(speaker="Anna Berg")] == [
+            "the housing crisis is getting worse", "Rents must be frozen"]
+        assert loaded.people()[0].articles == ["a1", "a2"]
+        assert loaded.roles("Anna Berg")[0].organisation == "Shelter"
+    with pytest.raises(FileNotFoundError):
+        load(tmp_path / "missing")
+    (tmp_path / "x.csv").write_text("")
+    with pytest.raises(ValueError, match="cannot load"):
+        load(tmp_path / "x.csv")
+
+
+def test_cli_table_and_json(records, tmp_path):
+    write_graphml(build_graph(records), tmp_path / "graph.graphml")
+    runner = CliRunner(env={"COLUMNS": "300"})  # a wide terminal: one table row a line
+    result = runner.invoke(app, ["query", str(tmp_path), "quotes", "--speaker", "Anna Berg"])
+    assert result.exit_code == 0, result.output
+    assert "housing crisis" in result.output and "2 result(s)" in result.output
+    result = runner.invoke(app, ["query", str(tmp_path), "who-said", "rents", "--json"])
+    assert [q["speaker"] for q in json.loads(result.output)] == ["Shelter", "Anna Berg"]
+    result = runner.invoke(app, ["query", str(tmp_path / "nothing"), "people"])
+    assert result.exit_code == 2
+
+
+def test_cli_on_the_seed_graph(tmp_path, seed_records):
+    write_graphml(build_graph(seed_records), tmp_path / "graph.graphml")
+    result = CliRunner(env={"COLUMNS": "300"}).invoke(
+        app, ["query", str(tmp_path), "quotes", "--speaker", "Margaret Hodge"])
+    assert result.exit_code == 0
+    assert "[the voluntary sector]" in " ".join(result.output.split())  # brackets shown, not eaten as markup
