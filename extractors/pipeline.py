@@ -71,8 +71,8 @@ def extract_articles(articles: Iterable[ArticleText], nlp: Language, *,
                      batch_size: int = 16) -> Iterator[ArticleRecord | Failure]:
     """Run the pipeline over articles and yield, in order, a record per article.
 
-    An article that makes a component fail yields a `Failure` naming it, and
-    the batch goes on.
+    An article longer than ``nlp.max_length`` characters, or one that makes a
+    component fail, yields a `Failure` naming it, and the batch goes on.
     """
     model = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
     errors: dict[int, str] = {}  # id(article) -> what went wrong
@@ -87,13 +87,19 @@ def extract_articles(articles: Iterable[ArticleText], nlp: Language, *,
 
     def texts() -> Iterator[tuple[str, ArticleText]]:
         for article in articles:
+            if len(article.text) > nlp.max_length:
+                errors[id(article)] = (f"text too long: {len(article.text):,} characters, the limit is "
+                                       f"{nlp.max_length:,} (raise it with --max-chars)")
             pending.append(article)
-            yield normalise(article.text), article
+            yield normalise(article.text) if id(article) not in errors else "", article
 
     for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
         while pending[0] is not article:
             yield _failure(pending.popleft(), errors)
         pending.popleft()
+        if id(article) in errors:  # too long: never given to the model
+            yield _failure(article, errors)
+            continue
         try:
             yield doc_to_record(doc, article, model=model)
         except Exception as error:  # noqa: BLE001  (one bad article must not end the batch)
@@ -138,7 +144,8 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
         date=(parse_date(article.date) or article.date) if article.date else found.date,
         url=article.url, publication=article.publication or found.publication,
         author=found.author or next((p.name for p in people if p.byline), None),
-        source=article.source, model=model, people=people, organisations=organisations, quotes=quotes,
+        source=article.source, notes=article.notes, text=article.text if article.html_extracted else None,
+        model=model, people=people, organisations=organisations, quotes=quotes,
     )
 
 

@@ -63,6 +63,10 @@ class ArticleText(_Record):
     publication: str | None = None
     source: str | None = None
     """Where the article was read from (file path, with line number for JSONL)."""
+    html_extracted: bool = False
+    """True when `text` was extracted from an HTML page rather than read as is."""
+    notes: list[str] = []
+    """What the reader had to do to get the text ("read as Windows-1252", ...)."""
 
 
 class Mention(_Record):
@@ -178,6 +182,11 @@ class ArticleRecord(_Record):
     publication: str | None = None
     author: str | None = None
     source: str | None = None
+    notes: list[str] = []
+    """How the text was read, when not plainly ("read as Windows-1252")."""
+    text: str | None = None
+    """The text the offsets point into, kept when it was extracted from HTML
+    (otherwise it is the input itself)."""
     model: str
     """The spaCy pipeline that produced the record."""
     people: list[Person] = []

@@ -168,7 +168,7 @@ def test_missing_path(tmp_path: Path, good: Path) -> None:
 
 def test_unsupported_extension(tmp_path: Path, good: Path) -> None:
     pdf = _write(tmp_path / "paper.pdf", b"%PDF-1.4")
-    reason = "unsupported file type '.pdf' (expected .txt, .jsonl or a directory)"
+    reason = "unsupported file type '.pdf' (expected .txt, .html, .jsonl or a directory)"
     _assert_one_failure([pdf], good, pdf, reason)
 
 
@@ -188,22 +188,48 @@ def test_binary_file(tmp_path: Path, good: Path) -> None:
     _assert_one_failure([path], good, path, "binary file (contains NUL bytes), not text")
 
 
-def test_invalid_utf8_reports_byte_and_offset(tmp_path: Path, good: Path) -> None:
-    path = _write(tmp_path / "latin1.txt", "Caf\u00e9 society.".encode("latin-1"))
-    reason = "not valid UTF-8 (invalid byte 0xe9 at offset 3); re-save the file as UTF-8"
-    _assert_one_failure([path], good, path, reason)
+def test_invalid_utf8_is_read_as_windows_1252_with_a_note(tmp_path: Path, good: Path) -> None:
+    path = _write(tmp_path / "cp1252.txt", "Caf\u00e9 \u2018society\u2019.".encode("cp1252"))
+    (article, _) = list(read_articles([path, good]))
+    assert article.text == "Caf\u00e9 \u2018society\u2019."
+    assert article.notes == ["not valid UTF-8 (invalid byte 0xe9 at offset 3); read as Windows-1252"]
 
 
-def test_invalid_utf8_after_bom_offset_counts_bom(tmp_path: Path, good: Path) -> None:
-    path = _write(tmp_path / "bom.txt", codecs.BOM_UTF8 + b"ab\xe9")
-    reason = "not valid UTF-8 (invalid byte 0xe9 at offset 5); re-save the file as UTF-8"
-    _assert_one_failure([path], good, path, reason)
+def test_bytes_undefined_in_windows_1252_fall_back_to_latin_1(tmp_path: Path) -> None:
+    (article,) = read_articles([_write(tmp_path / "odd.txt", b"ab\x81cd")])
+    assert article.text == "ab\x81cd" and article.notes[0].endswith("read as Latin-1")
 
 
-def test_invalid_utf8_in_jsonl(tmp_path: Path, good: Path) -> None:
-    path = _write(tmp_path / "bad.jsonl", b'{"id": "a", "text": "caf\xe9"}\n')
-    reason = "not valid UTF-8 (invalid byte 0xe9 at offset 24); re-save the file as UTF-8"
-    _assert_one_failure([path], good, path, reason)
+def test_invalid_utf8_after_bom_offset_counts_bom(tmp_path: Path) -> None:
+    (article,) = read_articles([_write(tmp_path / "bom.txt", codecs.BOM_UTF8 + b"ab\xe9")])
+    assert article.notes == ["not valid UTF-8 (invalid byte 0xe9 at offset 5); read as Windows-1252"]
+
+
+def test_invalid_utf8_in_jsonl_notes_every_article(tmp_path: Path) -> None:
+    path = _write(tmp_path / "bad.jsonl", b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "ok"}\n')
+    articles = list(read_articles([path]))
+    assert [a.text for a in articles] == ["caf\u00e9", "ok"]
+    assert all("read as Windows-1252" in a.notes[0] for a in articles)
+
+
+def test_html_page_is_reduced_to_its_article_text(tmp_path: Path) -> None:
+    page = ("<!DOCTYPE html><html><head><title>Council cuts</title><meta name='author' content='Jo Bloggs'>"
+            "<meta property='og:site_name' content='The Gazette'><meta name='date' content='2021-03-04'></head>"
+            "<body><nav><a href='/'>Home</a></nav><article><h1>Council cuts</h1><p>The council leader, "
+            "Jane Smith, said: \u201cWe have no choice but to cut services this year.\u201d</p><p>Opposition "
+            "councillors said the cuts would hurt the poorest families in the city.</p>"
+            "<script>alert(1)</script></article></body></html>")
+    for name in ("page.html", "saved.txt"):
+        (article,) = read_articles([_write(tmp_path / name, page)])
+        assert "<" not in article.text and "alert" not in article.text
+        assert "We have no choice" in article.text
+        assert (article.title, article.date, article.publication) == ("Council cuts", "2021-03-04", "The Gazette")
+        assert article.html_extracted and "extracted from HTML" in article.notes[0]
+
+
+def test_html_page_without_article_text_fails(tmp_path: Path, good: Path) -> None:
+    path = _write(tmp_path / "empty.html", "<!DOCTYPE html><html><body><nav>Home</nav></body></html>")
+    _assert_one_failure([path], good, path, "HTML page with no article text")
 
 
 @pytest.mark.parametrize(
@@ -264,7 +290,7 @@ def test_failures_do_not_stop_a_directory(tmp_path: Path) -> None:
     root = tmp_path / "batch"
     _write(root / "1.txt", "")
     _write(root / "2.txt", "Good two.")
-    _write(root / "3.txt", b"\xfd not UTF-8")
+    _write(root / "3.txt", b"\x00\x01 binary")
     _jsonl(root / "4.jsonl", "not json", {"id": "four", "text": "Good four."})
     results = list(read_articles([root]))
     assert [type(r).__name__ for r in results] == [

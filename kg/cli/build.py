@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from kg.batch import run_build
-from kg.cli._util import DEFAULT_MODEL, InputsArg, ModelOpt, Progress, app, exit_code, print_summary
+from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, InputsArg, MaxCharsOpt, ModelOpt, StrictOpt, app,
+                          run_and_report)
 
 
 @app.command("build")
@@ -17,6 +18,8 @@ def build_cli(
     out: Annotated[Path, typer.Option("--out", "-o", file_okay=False, metavar="DIR",
                                       help="Output directory (created if missing).")] = Path("out"),
     model: ModelOpt = DEFAULT_MODEL,
+    strict: StrictOpt = False,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
 ) -> None:
     """Extract who said what from INPUTS and write the graph and records.
 
@@ -24,14 +27,5 @@ def build_cli(
     output directory. Exit status: 0 when every input was extracted, 1 when some
     failed (the rest is still written), 2 for an unknown model.
     """
-    from extractors.pipeline import ModelNotFound
-
-    progress = Progress()
-    try:
-        summary = run_build(inputs, out, model=model, progress=progress)
-    except ModelNotFound as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
-    progress.close()
-    print_summary("build", summary)
-    raise typer.Exit(exit_code(summary))
+    run_and_report("build", run_build, inputs=inputs, out_dir=out, model=model, strict=strict,
+                   max_chars=max_chars)

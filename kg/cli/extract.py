@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from kg.batch import run_extract
-from kg.cli._util import DEFAULT_MODEL, InputsArg, ModelOpt, Progress, app, exit_code, print_summary
+from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, InputsArg, MaxCharsOpt, ModelOpt, StrictOpt, app,
+                          run_and_report)
 
 
 @app.command("extract")
@@ -17,20 +18,13 @@ def extract_cli(
     out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, metavar="FILE",
                                       help="Records file to write (JSON Lines).")],
     model: ModelOpt = DEFAULT_MODEL,
+    strict: StrictOpt = False,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
 ) -> None:
     """Extract people, organisations, roles and quotes from INPUTS into JSON Lines.
 
     One article record per line, each fact with character offsets into the
     article and its sentence. Exit status as for build.
     """
-    from extractors.pipeline import ModelNotFound
-
-    progress = Progress()
-    try:
-        summary = run_extract(inputs, out, model=model, progress=progress)
-    except ModelNotFound as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
-    progress.close()
-    print_summary("extract", summary)
-    raise typer.Exit(exit_code(summary))
+    run_and_report("extract", run_extract, inputs=inputs, out=out, model=model, strict=strict,
+                   max_chars=max_chars)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from extractors.records import ArticleText, Failure
 
 __all__ = ["read_articles", "SUFFIXES"]
 
-SUFFIXES = (".txt", ".jsonl")
+SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 """File types read from a directory (and accepted as explicit inputs)."""
 
 _METADATA = ("title", "date", "url", "publication")
@@ -60,9 +61,11 @@ def read_articles(
     ArticleText or Failure
         Articles in input order, directory contents in sorted path order, with
         ``source`` set to the path (plus ``:LINE`` for JSONL). Each bad input
-        (missing path, unsupported type, unreadable, binary or non-UTF-8 file,
-        empty text, malformed JSONL line, duplicate id) yields an
-        `Failure` instead; this generator does not raise for bad content.
+        (missing path, unsupported type, unreadable or binary file, empty text,
+        malformed JSONL line, duplicate id, HTML page without article text)
+        yields a `Failure` instead; this generator does not raise for bad
+        content. Text that is not UTF-8 is read as Windows-1252 and an HTML
+        page is reduced to its article text, each with a note on the article.
 
     Notes
     -----
@@ -107,7 +110,7 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[Path | Failure]:
                 yield Failure(
                     source=str(path),
                     reason=f"unsupported file type '{suffix}' "
-                    "(expected .txt, .jsonl or a directory)",
+                    "(expected .txt, .html, .jsonl or a directory)",
                 )
             else:
                 yield path
@@ -135,7 +138,7 @@ def _read_file(path: Path) -> Iterator[ArticleText | Failure]:
     """Read one ``.txt`` or ``.jsonl`` file."""
     source = str(path)
     try:
-        text = _decode(path.read_bytes())
+        text, notes = _decode(path.read_bytes())
         if not text.strip():
             raise _Bad("empty file")
     except OSError as err:
@@ -145,9 +148,16 @@ def _read_file(path: Path) -> Iterator[ArticleText | Failure]:
         yield Failure(source=source, reason=str(bad))
         return
     if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl(text, source)
+        yield from (_with_notes(item, notes) for item in _read_jsonl(text, source))
     else:
-        yield _article(source, id=path.stem, text=text)
+        yield _article(source, id=path.stem, text=text, notes=notes)
+
+
+def _with_notes(item: ArticleText | Failure, notes: list[str]) -> ArticleText | Failure:
+    """Add the file's decoding notes to each article read from it."""
+    if not notes or isinstance(item, Failure):
+        return item
+    return item.model_copy(update={"notes": notes + item.notes})
 
 
 def _read_jsonl(text: str, source: str) -> Iterator[ArticleText | Failure]:
@@ -197,36 +207,69 @@ def _parse_line(line: str) -> dict[str, Any]:
 
 
 def _article(source: str, **fields: Any) -> ArticleText | Failure:
-    """Build an `ArticleText`, turning a validation error into a failure."""
+    """Build an `ArticleText` (the text of an HTML page, when it is one), turning a
+    validation error or an empty page into a failure."""
     try:
+        if _looks_like_html(fields["text"]):
+            fields = _from_html(fields)
         return ArticleText(source=source, **fields)
+    except _Bad as bad:
+        return Failure(source=source, reason=str(bad))
     except ValidationError as err:
         problems = "; ".join(e["msg"] for e in err.errors())
         return Failure(source=source, reason=f"invalid article: {problems}")
 
 
-def _decode(data: bytes) -> str:
-    """Decode file bytes as UTF-8, or as UTF-16/32 if a BOM says so.
+_MIN_PAGE_WORDS = 5  # less than this from a page is its menu, not an article
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
+_HTML_TAGS = re.compile(r"<(p|div|body|article|span|a|br|li|h[1-6])\b[^>]*>", re.IGNORECASE)
+
+
+def _looks_like_html(text: str) -> bool:
+    """A web page saved as text: a doctype or <html> first, or markup all through."""
+    head = text[:5000]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 10
+
+
+def _from_html(fields: dict[str, Any]) -> dict[str, Any]:
+    """The article text and metadata of an HTML page (trafilatura), noted as such."""
+    import trafilatura  # imported here: most inputs are plain text
+
+    page = trafilatura.bare_extraction(fields["text"], with_metadata=True)
+    if page is None or len((page.text or "").split()) < _MIN_PAGE_WORDS:
+        raise _Bad("HTML page with no article text")
+    found = {"title": page.title, "date": page.date, "url": page.url, "publication": page.sitename}
+    notes = list(fields.get("notes", [])) + [
+        "text extracted from HTML with trafilatura; offsets point into the extracted text"]
+    return fields | {key: fields.get(key) or value for key, value in found.items()} | {
+        "text": page.text, "html_extracted": True, "notes": notes}
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    """Decode file bytes: UTF-8, UTF-16/32 if a BOM says so, else Windows-1252 with a note.
 
     Raises
     ------
     _Bad
-        For binary data (NUL bytes and no UTF-16/32 BOM) or invalid encoding.
+        For binary data (NUL bytes and no UTF-16/32 BOM) or text a BOM mislabels.
     """
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
     if encoding == "utf-8" or encoding == "utf-8-sig":
         if b"\x00" in data:
             raise _Bad("binary file (contains NUL bytes), not text")
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), []
     except UnicodeDecodeError as err:
         name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
         # With "utf-8-sig" the error offset counts from after the BOM.
         offset = err.start + (3 if encoding == "utf-8-sig" else 0)
-        raise _Bad(
-            f"not valid {name} (invalid byte 0x{data[offset]:02x} at offset "
-            f"{offset}); re-save the file as UTF-8"
-        ) from None
+        problem = f"not valid {name} (invalid byte 0x{data[offset]:02x} at offset {offset})"
+        if not encoding.startswith("utf-8"):
+            raise _Bad(f"{problem}; re-save the file as UTF-8") from None
+    try:
+        return data.decode("cp1252"), [f"{problem}; read as Windows-1252"]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), [f"{problem}; read as Latin-1"]
 
 
 def _json_type(value: object) -> str:

@@ -1,0 +1,110 @@
+"""Bad input, interrupted runs and hostile text never cost a user their data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from extractors.pipeline import extract_articles
+from extractors.records import ArticleRecord, ArticleText
+from kg.cli import app
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GOOD = "Jane Smith, the council leader, said the budget was balanced this year."
+
+
+def _build(inputs: list[Path], out: Path, *extra: str):
+    return CliRunner().invoke(app, ["build", *map(str, inputs), "--out", str(out), *extra])
+
+
+def test_strict_stops_at_the_first_failure_and_keeps_earlier_outputs(tmp_path):
+    out = tmp_path / "out"
+    (tmp_path / "good.txt").write_text(GOOD)
+    assert _build([tmp_path / "good.txt"], out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    result = _build([tmp_path / "good.txt", tmp_path / "bad.txt"], out, "--strict")
+    assert result.exit_code == 1
+    assert "bad.txt: binary file" in result.output and "--strict" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing replaced or half-written
+
+
+def test_a_too_long_text_fails_with_its_length_and_the_rest_goes_on(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(("The council said the budget was balanced. " * 500_000)[:20_000_000])  # 20 MB
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "records.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(big), str(tmp_path / "good.txt"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "big.txt: extraction failed (text too long: 20,000,000 characters" in result.output
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["good"]
+
+
+def test_max_chars_option(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "good.txt"), "--out",
+                                      str(tmp_path / "r.jsonl"), "--max-chars", "20"])
+    assert result.exit_code == 1 and "the limit is 20" in result.output
+
+
+def test_very_long_lines_and_many_files(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(2000):
+        (folder / f"{n:04}.txt").write_text(f"Minister {n} said nothing.")
+    (folder / "long.txt").write_text("word " * 50_000 + "\nJane Smith said the line was long.")
+    out = tmp_path / "records.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text().splitlines()) == 2001
+
+
+def test_the_same_input_gives_byte_identical_outputs(tmp_path):
+    for run in ("a", "b"):
+        assert _build([SEEDS], tmp_path / run).exit_code == 0
+    for name in ("records.jsonl", "graph.graphml", "graph.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_injection_text_gives_valid_graphml_and_records(tmp_path):
+    hostile = ('<script>alert(1)</script> Jane Smith said: "<img src=x onerror=alert(1)> & \x0b\x1f '
+               'ends ]]> here </graphml>."\n' + "x" * 100_000)
+    (tmp_path / "evil.txt").write_text(hostile)
+    assert _build([tmp_path / "evil.txt"], tmp_path / "out").exit_code == 0
+    import networkx as nx
+
+    G = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert any(d.get("type") == "quote" for _, d in G.nodes(data=True))
+    page = (tmp_path / "out" / "graph.html").read_text()
+    assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
+
+
+# --- property-based: arbitrary text never crashes, every offset points at its text ------------------
+
+_PIECES = list("abcXYZ .,;:'\"“”‘’\n-–•()") + ["said", " He ", " Jane Smith ", "according to", "\n\n"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXT)
+def test_any_text_extracts_with_true_offsets(nlp, text):
+    (record,) = extract_articles([ArticleText(id="x", text=text or " ")], nlp)
+    assert isinstance(record, ArticleRecord)
+    for person in record.people + record.organisations:
+        for mention in person.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    for quote in record.quotes:
+        assert " ".join(text[s:e] for s, e in quote.parts) == quote.content
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=200))
+def test_any_unicode_never_crashes(nlp, text):
+    (record,) = extract_articles([ArticleText(id="x", text=text or " ")], nlp)
+    assert isinstance(record, ArticleRecord)
