@@ -10,9 +10,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
+from kg.cache import RecordCache
+from kg.engines import WorkItem, run_dask, run_local, run_processes
 from kg.readwrite import read_articles, write_failures, write_graphml, write_html, write_records
 
 __all__ = ["RunSummary", "StrictStop", "extract_records", "run_extract", "run_build", "DEFAULT_MAX_CHARS"]
@@ -55,8 +58,18 @@ class RunSummary:
 
 def extract_records(inputs: Iterable[str | Path], *, model: str, summary: RunSummary,
                     progress: ProgressCallback | None = None, strict: bool = False,
-                    max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[ArticleRecord]:
-    """Read the inputs and yield a record per good article; failures go to `summary`.
+                    max_chars: int = DEFAULT_MAX_CHARS, jobs: int = 1, engine: str = "local",
+                    scheduler: str | None = None, cache: RecordCache | None = None) -> Iterator[ArticleRecord]:
+    """Read the inputs and yield a record per good article, in input order; failures go to `summary`.
+
+    Parameters
+    ----------
+    jobs : int
+        Worker processes for the local engine (1: extract in this process).
+    engine : {"local", "dask"}
+        Where to extract; "dask" uses the cluster at `scheduler`, or starts a local one.
+    cache : RecordCache, optional
+        Articles found there are not extracted again; new records are added to it.
 
     Raises
     ------
@@ -65,28 +78,38 @@ def extract_records(inputs: Iterable[str | Path], *, model: str, summary: RunSum
     StrictStop
         At the first failure when `strict` is set.
     """
-    from extractors.pipeline import extract_articles, load_pipeline  # the only spaCy import in kg
-
-    nlp = load_pipeline(model)
-    nlp.max_length = max_chars
+    waiting: dict[str, ArticleText] = {}  # articles sent for extraction, to cache their records
 
     def fail(failure: Failure) -> None:
         summary.failures.append(failure)
         if strict:
             raise StrictStop(failure)
 
-    def articles() -> Iterator[ArticleText]:
+    def work() -> Iterator[WorkItem]:
         for item in read_articles(inputs):
             if isinstance(item, Failure):
                 fail(item)
                 _report(progress, summary)
-            else:
-                yield item
+                continue
+            cached = cache.get(item) if cache is not None else None
+            if cached is None:
+                waiting[item.id] = item
+            yield cached or item
 
-    for result in extract_articles(articles(), nlp):
+    options = {"model": model, "max_chars": max_chars}
+    if engine == "dask":
+        results = run_dask(work(), scheduler=scheduler, **options)
+    elif jobs > 1:
+        results = run_processes(work(), jobs=jobs, **options)
+    else:
+        results = run_local(work(), **options)
+    for result in results:
         if isinstance(result, Failure):
             fail(result)
         else:
+            article = waiting.pop(result.id, None)
+            if cache is not None and article is not None:
+                cache.put(article, result)
             summary.count(result)
             yield result
         _report(progress, summary)
@@ -97,21 +120,24 @@ def _report(progress: ProgressCallback | None, summary: RunSummary) -> None:
         progress(summary.articles, len(summary.failures))
 
 
-def run_extract(inputs: Iterable[str | Path], out: Path, *, model: str,
-                progress: ProgressCallback | None = None, strict: bool = False,
-                max_chars: int = DEFAULT_MAX_CHARS) -> RunSummary:
-    """Extract records from the inputs into the JSON Lines file `out`."""
+def run_extract(inputs: Iterable[str | Path], out: Path, *, progress: ProgressCallback | None = None,
+                **options: Any) -> RunSummary:
+    """Extract records from the inputs into the JSON Lines file `out`.
+
+    `options` are those of `extract_records` (model, strict, max_chars, jobs, engine, scheduler, cache).
+    """
     summary = RunSummary()
-    write_records(extract_records(inputs, model=model, summary=summary, progress=progress, strict=strict,
-                                  max_chars=max_chars), out)
+    write_records(extract_records(inputs, summary=summary, progress=progress, **options), out)
     summary.outputs["records"] = out
     return summary
 
 
-def run_build(inputs: Iterable[str | Path], out_dir: Path, *, model: str,
-              progress: ProgressCallback | None = None, strict: bool = False,
-              max_chars: int = DEFAULT_MAX_CHARS) -> RunSummary:
-    """Extract, build the graph and write records, failures, GraphML and HTML into `out_dir`."""
+def run_build(inputs: Iterable[str | Path], out_dir: Path, *, progress: ProgressCallback | None = None,
+              **options: Any) -> RunSummary:
+    """Extract, build the graph and write records, failures, GraphML and HTML into `out_dir`.
+
+    `options` are those of `extract_records`.
+    """
     summary = RunSummary()
     records: list[ArticleRecord] = []
 
@@ -124,8 +150,8 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, *, model: str,
     outputs = {name: out_dir / file for name, file in (
         ("records", "records.jsonl"), ("failures", "failures.jsonl"),
         ("graphml", "graph.graphml"), ("html", "graph.html"))}
-    write_records(keep(extract_records(inputs, model=model, summary=summary, progress=progress,
-                                       strict=strict, max_chars=max_chars)), outputs["records"])
+    write_records(keep(extract_records(inputs, summary=summary, progress=progress, **options)),
+                  outputs["records"])
     write_failures(summary.failures, outputs["failures"])
     graph = build_graph(records)
     write_graphml(graph, outputs["graphml"])

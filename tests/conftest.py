@@ -42,3 +42,17 @@ def extract(nlp):
         return record
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_record_cache(tmp_path_factory):
+    """Keep the tests' record cache out of the user's ~/.cache."""
+    import os
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if previous is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous

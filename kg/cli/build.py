@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from kg.batch import run_build
-from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, InputsArg, MaxCharsOpt, ModelOpt, StrictOpt, app,
+from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, Engine, EngineOpt, InputsArg, JobsOpt,
+                          MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app, extraction_options,
                           run_and_report)
 
 
@@ -20,6 +21,11 @@ def build_cli(
     model: ModelOpt = DEFAULT_MODEL,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = 1,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> None:
     """Extract who said what from INPUTS and write the graph and records.
 
@@ -27,5 +33,6 @@ def build_cli(
     output directory. Exit status: 0 when every input was extracted, 1 when some
     failed (the rest is still written), 2 for an unknown model.
     """
-    run_and_report("build", run_build, inputs=inputs, out_dir=out, model=model, strict=strict,
-                   max_chars=max_chars)
+    run_and_report("build", run_build, inputs=inputs, out_dir=out, **extraction_options(
+        model=model, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine, scheduler=scheduler,
+        no_cache=no_cache, cache_dir=cache_dir))

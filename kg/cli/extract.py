@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from kg.batch import run_extract
-from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, InputsArg, MaxCharsOpt, ModelOpt, StrictOpt, app,
+from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, Engine, EngineOpt, InputsArg, JobsOpt,
+                          MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app, extraction_options,
                           run_and_report)
 
 
@@ -20,11 +21,17 @@ def extract_cli(
     model: ModelOpt = DEFAULT_MODEL,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = 1,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
 ) -> None:
     """Extract people, organisations, roles and quotes from INPUTS into JSON Lines.
 
     One article record per line, each fact with character offsets into the
     article and its sentence. Exit status as for build.
     """
-    run_and_report("extract", run_extract, inputs=inputs, out=out, model=model, strict=strict,
-                   max_chars=max_chars)
+    run_and_report("extract", run_extract, inputs=inputs, out=out, **extraction_options(
+        model=model, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine, scheduler=scheduler,
+        no_cache=no_cache, cache_dir=cache_dir))
