@@ -16,7 +16,8 @@ from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
 from kg.cache import RecordCache
 from kg.engines import WorkItem, run_dask, run_local, run_processes
-from kg.readwrite import read_articles, write_failures, write_graphml, write_html, write_records
+from kg.readwrite import (read_articles, write_failures, write_gexf, write_graphml, write_html, write_json,
+                          write_records, write_statements)
 
 __all__ = ["RunSummary", "StrictStop", "extract_records", "run_extract", "run_build", "DEFAULT_MAX_CHARS"]
 
@@ -134,7 +135,8 @@ def run_extract(inputs: Iterable[str | Path], out: Path, *, progress: ProgressCa
 
 def run_build(inputs: Iterable[str | Path], out_dir: Path, *, progress: ProgressCallback | None = None,
               **options: Any) -> RunSummary:
-    """Extract, build the graph and write records, failures, GraphML and HTML into `out_dir`.
+    """Extract, build the graph and write every output into `out_dir`: records, failures,
+    GraphML, GEXF, node-link JSON, HTML and the statements CSV.
 
     `options` are those of `extract_records`.
     """
@@ -147,14 +149,21 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, *, progress: Progress
             yield record
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = {name: out_dir / file for name, file in (
-        ("records", "records.jsonl"), ("failures", "failures.jsonl"),
-        ("graphml", "graph.graphml"), ("html", "graph.html"))}
     write_records(keep(extract_records(inputs, summary=summary, progress=progress, **options)),
-                  outputs["records"])
-    write_failures(summary.failures, outputs["failures"])
+                  out_dir / "records.jsonl")
+    write_failures(summary.failures, out_dir / "failures.jsonl")
     graph = build_graph(records)
-    write_graphml(graph, outputs["graphml"])
-    write_html(graph, outputs["html"])
-    summary.outputs = outputs
+    summary.outputs = {"records": out_dir / "records.jsonl", "failures": out_dir / "failures.jsonl"}
+    for name, (file, write) in _GRAPH_OUTPUTS.items():
+        write(graph, out_dir / file)
+        summary.outputs[name] = out_dir / file
     return summary
+
+
+_GRAPH_OUTPUTS = {
+    "graphml": ("graph.graphml", write_graphml),
+    "gexf": ("graph.gexf", write_gexf),
+    "json": ("graph.json", write_json),
+    "statements": ("statements.csv", write_statements),
+    "html": ("graph.html", write_html),
+}

@@ -70,11 +70,28 @@ def seed_build(tmp_path_factory):
 def test_build_seeds_succeeds_and_writes_every_output(seed_build):
     result, out = seed_build
     assert result.exit_code == 0, result.output
-    for name in ("records.jsonl", "failures.jsonl", "graph.graphml", "graph.html"):
-        assert (out / name).is_file(), name
     assert (out / "failures.jsonl").read_bytes() == b""
-    assert sorted(p.name for p in out.iterdir()) == [
-        "failures.jsonl", "graph.graphml", "graph.html", "records.jsonl"]  # no temp files left
+    assert sorted(p.name for p in out.iterdir()) == [  # every output, no temp files left
+        "failures.jsonl", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "records.jsonl",
+        "statements.csv"]
+
+
+def test_build_outputs_read_back(seed_build):
+    import csv
+
+    import networkx as nx
+
+    from kg.readwrite import read_json
+
+    _, out = seed_build
+    graphml = nx.read_graphml(out / "graph.graphml")
+    gexf = nx.read_gexf(out / "graph.gexf")
+    linked = read_json(out / "graph.json")
+    assert graphml.number_of_nodes() == gexf.number_of_nodes() == linked.number_of_nodes()
+    with open(out / "statements.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    quotes = [n for n, d in linked.nodes(data=True) if d["type"] == "quote"]
+    assert len(rows) == len(quotes) and {"speaker", "content", "cue_class"} <= set(rows[0])
 
 
 def test_build_summary(seed_build):

@@ -1,0 +1,78 @@
+"""Statements CSV: one row per quote, readable by csv.DictReader, text intact."""
+
+import csv
+
+import sample_graph
+from extractors.records import Role
+from kg.build import build_graph
+from kg.readwrite import read_graphml, write_graphml, write_statements
+from kg.readwrite.statements import STATEMENT_FIELDS
+from sample_graph import ATTACK, QUOTES, TRICKY
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == STATEMENT_FIELDS
+        return list(reader)
+
+
+def test_one_row_per_quote_in_article_order(tmp_path):
+    G = sample_graph.graph()
+    path = tmp_path / "statements.csv"
+    write_statements(G, path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark, for Excel
+    rows = read_rows(path)
+    quotes = [n for n, d in G.nodes(data=True) if d["type"] == "quote"]
+    assert sorted(r["quote_id"] for r in rows) == sorted(quotes)
+    assert [r["quote_id"] for r in rows] == [
+        QUOTES[k] for k in ("jane_now", "jane_tricky", "nobody", "barnardos", "tom_start", "jane_fail", "attack")]
+
+
+def test_row_contents(tmp_path):
+    path = tmp_path / "statements.csv"
+    write_statements(sample_graph.graph(), path)
+    rows = {r["quote_id"]: r for r in read_rows(path)}
+    tricky = rows[QUOTES["jane_tricky"]]
+    assert tricky["content"] == TRICKY  # commas, double quotes, a newline, non-ASCII
+    assert tricky == {
+        "quote_id": QUOTES["jane_tricky"], "speaker": "Jane Smith", "speaker_type": "person",
+        "speaker_organisation": "Barnardo's", "speaker_role": "director of policy", "cue": "warned",
+        "cue_class": "critical", "type": "direct", "content": TRICKY, "article_id": "a1",
+        "title": "Child poverty rises", "date": "2010-02-25", "start": tricky["start"], "end": tricky["end"],
+        "sentence": f"Smith warned that “{TRICKY}”.",
+    }
+    assert int(tricky["end"]) - int(tricky["start"]) == len(TRICKY)
+    nobody = rows[QUOTES["nobody"]]
+    assert (nobody["speaker"], nobody["speaker_type"], nobody["speaker_organisation"]) == ("", "", "")
+    org = rows[QUOTES["barnardos"]]
+    assert (org["speaker_type"], org["speaker_organisation"], org["speaker_role"]) == \
+        ("organisation", "Barnardo's", "")
+    tom = rows[QUOTES["tom_start"]]
+    assert (tom["speaker_organisation"], tom["speaker_role"], tom["type"]) == ("Shelter", "chief executive", "mixed")
+    attack = rows[QUOTES["attack"]]
+    assert attack["content"] == ATTACK and attack["date"] == "" and attack["title"].startswith("Hostile <script>")
+
+
+def test_roles_stated_in_the_quotes_article_come_first(tmp_path):
+    records = sample_graph.records()
+    a2 = records[1]  # here Jane Smith is also described as a former trustee of Shelter
+    tom, jane = a2.people
+    role = Role(title="trustee", organisation="Shelter", former=True, mention=jane.mentions[0])
+    records[1] = a2.model_copy(update={"people": [tom, jane.model_copy(update={"roles": [role]})]})
+    G = build_graph(records)
+    path = tmp_path / "statements.csv"
+    write_statements(G, path)
+    rows = {r["quote_id"]: r for r in read_rows(path)}
+    assert (rows[QUOTES["jane_fail"]]["speaker_organisation"], rows[QUOTES["jane_fail"]]["speaker_role"]) == \
+        ("Shelter", "former trustee")
+    assert rows[QUOTES["jane_now"]]["speaker_organisation"] == "Barnardo's"
+
+
+def test_graph_read_back_from_graphml(tmp_path):
+    write_graphml(sample_graph.graph(), tmp_path / "g.graphml")
+    write_statements(read_graphml(tmp_path / "g.graphml"), tmp_path / "statements.csv")
+    rows = {r["quote_id"]: r for r in read_rows(tmp_path / "statements.csv")}
+    assert rows[QUOTES["jane_tricky"]]["content"] == TRICKY
+    assert rows[QUOTES["jane_tricky"]]["speaker_role"] == "director of policy"
+    assert len(rows) == 7
