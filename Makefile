@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test eval clean
+.PHONY: run test eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,7 @@ eval: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) out
+
+# Speed, memory and scale figures (not a test; takes a while: see benchmarks/extract.py).
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/extract.py --gold $(SHARED)/gold/polnear_dev.jsonl --articles $(or $(ARTICLES),1000)

@@ -13,9 +13,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors import concepts as _concepts  # noqa: F401  (registers pckg_concepts)
 from extractors import entities as _entities  # noqa: F401  (registers pckg_entities)
 from extractors import furniture as _furniture  # noqa: F401  (registers pckg_furniture)
 from extractors import quotes as _quotes  # noqa: F401  (registers pckg_quotes)
+from extractors.concepts import concept_links
 from extractors.entities import EntityCluster
 from extractors.quotes import QuoteMatch
 from extractors.metadata import parse_date, read_metadata
@@ -42,8 +44,11 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+def load_pipeline(model: str = DEFAULT_MODEL, *, codebook: str | None = None) -> Language:
     """Load an installed spaCy pipeline by name and add the project's components.
+
+    `codebook` is a YAML codebook of policy concepts; without one, each claim's
+    concepts are its key noun phrases.
 
     Raises
     ------
@@ -64,6 +69,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("pckg_furniture", last=True)
     nlp.add_pipe("pckg_entities", last=True)
     nlp.add_pipe("pckg_quotes", last=True)
+    nlp.add_pipe("pckg_concepts", last=True, config={"codebook": codebook or ""})
     return nlp
 
 
@@ -137,7 +143,8 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
                 id=ids[id(cluster)], name=cluster.name, aliases=dict(sorted(cluster.aliases.items())),
                 mentions=[_mention(m, original) for m in cluster.mentions],
             ))
-    quotes = [_quote(q, f"q{n}", doc, original, ids) for n, q in enumerate(doc._.quotes or [], 1)]
+    quotes = [_quote(q, f"q{n}", doc, original, ids).model_copy(update={"concepts": concept_links(doc, q, original)})
+              for n, q in enumerate(doc._.quotes or [], 1)]
     found = read_metadata(doc.text)
     return ArticleRecord(
         id=article.id, title=article.title or found.title,

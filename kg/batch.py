@@ -60,7 +60,8 @@ class RunSummary:
 def extract_records(inputs: Iterable[str | Path], *, model: str, summary: RunSummary,
                     progress: ProgressCallback | None = None, strict: bool = False,
                     max_chars: int = DEFAULT_MAX_CHARS, jobs: int = 1, engine: str = "local",
-                    scheduler: str | None = None, cache: RecordCache | None = None) -> Iterator[ArticleRecord]:
+                    scheduler: str | None = None, cache: RecordCache | None = None,
+                    codebook: str | None = None) -> Iterator[ArticleRecord]:
     """Read the inputs and yield a record per good article, in input order; failures go to `summary`.
 
     Parameters
@@ -71,6 +72,8 @@ def extract_records(inputs: Iterable[str | Path], *, model: str, summary: RunSum
         Where to extract; "dask" uses the cluster at `scheduler`, or starts a local one.
     cache : RecordCache, optional
         Articles found there are not extracted again; new records are added to it.
+    codebook : str, optional
+        A YAML codebook of policy concepts; without one, concepts are key noun phrases.
 
     Raises
     ------
@@ -97,7 +100,7 @@ def extract_records(inputs: Iterable[str | Path], *, model: str, summary: RunSum
                 waiting[item.id] = item
             yield cached or item
 
-    options = {"model": model, "max_chars": max_chars}
+    options = {"model": model, "max_chars": max_chars, "codebook": codebook}
     if engine == "dask":
         results = run_dask(work(), scheduler=scheduler, **options)
     elif jobs > 1:

@@ -1,7 +1,7 @@
 """Assemble the claims graph from article records.
 
-Nodes are typed (``type`` = article, person, organisation, quote); edges are
-typed (``type`` = said, quoted_in, mentioned_in, holds_role). Every edge carries provenance: ``article_id``, the character offsets
+Nodes are typed (``type`` = article, person, organisation, quote, concept);
+edges are typed (``type`` = said, quoted_in, mentioned_in, holds_role, about). Every edge carries provenance: ``article_id``, the character offsets
 ``start``/``end`` of the evidence in the article, and its ``sentence``.
 
 The same person or organisation in two articles is one node: node ids come
@@ -57,7 +57,7 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
         Node attributes: ``type``, ``label`` and per-type fields (see the
         README's graph model). Edge keys are the edge ``type``, except for
         ``holds_role``, keyed ``holds_role:<article>:<title>`` so that every
-        role stated is kept.
+        role stated is kept, and ``about``, keyed ``about:<concept>``.
     """
     G = nx.MultiDiGraph()
     for record in records:
@@ -135,6 +135,14 @@ def _add_quote(G: nx.MultiDiGraph, quote: Quote, record: ArticleRecord, local: d
                **_provenance(record.id, quote.start, quote.end, quote.sentence))
     G.add_edge(node, article_node(record.id), key="quoted_in", type="quoted_in",
                **_provenance(record.id, quote.start, quote.end, quote.sentence))
+    for link in quote.concepts:
+        concept = f"concept:{link.concept}"
+        if concept not in G:
+            G.add_node(concept, type="concept", label=link.concept, source=link.source)
+        m = link.mention
+        G.add_edge(node, concept, key=f"about:{link.concept}", type="about", agreement=link.agreement,
+                   confidence=link.confidence, source=link.source, evidence=list(link.evidence),
+                   **_provenance(record.id, m.start, m.end, m.sentence))
     speaker = local.get(quote.speaker_id or "")
     if speaker is not None:
         G.nodes[speaker]["n_quotes"] += 1

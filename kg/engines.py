@@ -27,27 +27,27 @@ BATCH_SIZE = 32
 _IN_FLIGHT_PER_WORKER = 2
 
 
-def extract_batch(batch: list[WorkItem], model: str, max_chars: int) -> list[Result]:
+def extract_batch(batch: list[WorkItem], model: str, max_chars: int, codebook: str | None = None) -> list[Result]:
     """Extract the articles of a batch; records already known pass through. Runs in workers."""
     todo = [item for item in batch if isinstance(item, ArticleText)]
-    extracted = iter(_extract(todo, model, max_chars)) if todo else iter(())
+    extracted = iter(_extract(todo, model, max_chars, codebook)) if todo else iter(())
     return [next(extracted) if isinstance(item, ArticleText) else item for item in batch]
 
 
-def _extract(articles: list[ArticleText], model: str, max_chars: int) -> list[Result]:
+def _extract(articles: list[ArticleText], model: str, max_chars: int, codebook: str | None) -> list[Result]:
     from extractors.pipeline import extract_articles
 
-    nlp = _pipeline(model)
+    nlp = _pipeline(model, codebook)
     nlp.max_length = max_chars
     return list(extract_articles(articles, nlp))
 
 
 @lru_cache(maxsize=2)
-def _pipeline(model: str) -> Any:
+def _pipeline(model: str, codebook: str | None = None) -> Any:
     """The spaCy pipeline, loaded once per process."""
     from extractors.pipeline import load_pipeline
 
-    return load_pipeline(model)
+    return load_pipeline(model, codebook=codebook)
 
 
 def _batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
@@ -56,24 +56,24 @@ def _batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
         yield batch
 
 
-def run_local(items: Iterable[WorkItem], *, model: str, max_chars: int,
+def run_local(items: Iterable[WorkItem], *, model: str, max_chars: int, codebook: str | None = None,
               batch_size: int = BATCH_SIZE) -> Iterator[Result]:
     """Extract in this process."""
     for batch in _batches(items, batch_size):
-        yield from extract_batch(batch, model, max_chars)
+        yield from extract_batch(batch, model, max_chars, codebook)
 
 
 def run_processes(items: Iterable[WorkItem], *, model: str, max_chars: int, jobs: int,
-                  batch_size: int = BATCH_SIZE) -> Iterator[Result]:
+                  codebook: str | None = None, batch_size: int = BATCH_SIZE) -> Iterator[Result]:
     """Extract in `jobs` worker processes."""
-    _pipeline(model)  # fail here, not in a worker, when the model is missing
+    _pipeline(model, codebook)  # fail here, not in a worker, when the model is missing
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        submit = lambda batch: pool.submit(extract_batch, batch, model, max_chars)  # noqa: E731
+        submit = lambda batch: pool.submit(extract_batch, batch, model, max_chars, codebook)  # noqa: E731
         yield from _in_order(_batches(items, batch_size), submit, jobs * _IN_FLIGHT_PER_WORKER)
 
 
 def run_dask(items: Iterable[WorkItem], *, model: str, max_chars: int, scheduler: str | None = None,
-             batch_size: int = BATCH_SIZE) -> Iterator[Result]:
+             codebook: str | None = None, batch_size: int = BATCH_SIZE) -> Iterator[Result]:
     """Extract on a Dask cluster: the one at `scheduler`, or a local one started for the run.
 
     Needs ``dask.distributed`` (``pip install "policy-claims-kg[dask]"``); the
@@ -87,7 +87,8 @@ def run_dask(items: Iterable[WorkItem], *, model: str, max_chars: int, scheduler
     client = Client(scheduler or cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        submit = lambda batch: client.submit(extract_batch, batch, model, max_chars, pure=False)  # noqa: E731
+        submit = lambda batch: client.submit(extract_batch, batch, model, max_chars, codebook,  # noqa: E731
+                                             pure=False)
         yield from _in_order(_batches(items, batch_size), submit, workers * _IN_FLIGHT_PER_WORKER)
     finally:
         client.close()

@@ -292,6 +292,35 @@ class ClaimsGraph:
                                   relation=relation))
         return Results(steps)
 
+    # -- discourse networks ----------------------------------------------------------------
+
+    def network(self, kind: str = "congruence", *, actors: str = "people", normalisation: str | None = None,
+                since: str | None = None, until: str | None = None) -> nx.Graph:
+        """A discourse network, as in Discourse Network Analyzer.
+
+        Parameters
+        ----------
+        kind : {"congruence", "conflict", "actor-concept"}
+            Actors who agree on the same concepts, actors who take opposite sides,
+            or the two-mode network of actors and the concepts they speak about.
+        actors : {"people", "organisations"}
+            Organisations speak for themselves and through the people holding roles there.
+        normalisation : {"average", "jaccard", "cosine"}, optional
+            For the one-mode networks (see `kg.discourse`).
+        since, until : str, optional
+            ISO dates bounding the statements used.
+        """
+        from kg import discourse
+
+        window = {"actors": actors, "since": since, "until": until}
+        if kind == "actor-concept":
+            return discourse.actor_concept_network(self.graph, **window)
+        if kind == "congruence":
+            return discourse.congruence_network(self.graph, normalisation=normalisation, **window)
+        if kind == "conflict":
+            return discourse.conflict_network(self.graph, normalisation=normalisation, **window)
+        raise ValueError(f"unknown network {kind!r}: use congruence, conflict or actor-concept")
+
     # -- helpers -------------------------------------------------------------------------
 
     def _nodes(self, kind: str) -> list[str]:

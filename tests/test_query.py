@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -117,3 +118,48 @@ def test_cli_on_the_seed_graph(tmp_path, seed_records):
         app, ["query", str(tmp_path), "quotes", "--speaker", "Margaret Hodge"])
     assert result.exit_code == 0
     assert "[the voluntary sector]" in " ".join(result.output.split())  # brackets shown, not eaten as markup
+
+
+def test_concepts_from_a_codebook_reach_the_graph_and_the_query(tmp_path):
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text("concepts:\n  - name: state provision\n    patterns: [state, public sector]\n"
+                        "  - name: charities deliver services\n    patterns: [voluntary sector, charity]\n")
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    result = CliRunner().invoke(app, ["build", str(seeds), "--out", str(tmp_path / "out"), "--codebook",
+                                      str(codebook), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    graph = load(tmp_path / "out")
+    concepts = {d["label"] for _, d in graph.graph.nodes(data=True) if d["type"] == "concept"}
+    assert concepts == {"state provision", "charities deliver services"}
+    milburn = graph.quotes(speaker="Alan Milburn", concept="state provision")
+    assert milburn and "replace the state" in milburn[0].content
+    stances = [d["agreement"] for _, _, d in graph.graph.out_edges(milburn[0].id, data=True)
+               if d["type"] == "about"]
+    assert "disagree" in stances
+
+
+def test_a_bad_codebook_stops_before_any_work(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("concepts: [\n")
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "--codebook", str(bad)])
+    assert result.exit_code == 2 and "not valid YAML" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_records):
+    import networkx as nx
+
+    write_graphml(build_graph(seed_records), tmp_path / "graph.graphml")
+    graph = load(tmp_path)
+    two_mode = graph.network("actor-concept")
+    assert {d["type"] for _, d in two_mode.nodes(data=True)} >= {"person", "concept"}
+    assert isinstance(graph.network("conflict", normalisation="cosine"), nx.Graph)
+    with pytest.raises(ValueError, match="unknown network"):
+        graph.network("friendship")
+    for suffix in ("graphml", "gexf", "json", "html"):
+        out = tmp_path / f"net.{suffix}"
+        result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "congruence", "--normalisation",
+                                          "jaccard", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+    assert nx.read_graphml(tmp_path / "net.graphml").graph.get("normalisation", "jaccard") == "jaccard"

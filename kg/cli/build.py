@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from kg.batch import run_build
-from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, Engine, EngineOpt, InputsArg, JobsOpt,
-                          MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app, extraction_options,
-                          run_and_report)
+from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, CodebookOpt, Engine, EngineOpt,
+                          InputsArg, JobsOpt, MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app,
+                          extraction_options, run_and_report)
 
 
 @app.command("build")
@@ -19,6 +19,7 @@ def build_cli(
     out: Annotated[Path, typer.Option("--out", "-o", file_okay=False, metavar="DIR",
                                       help="Output directory (created if missing).")] = Path("out"),
     model: ModelOpt = DEFAULT_MODEL,
+    codebook: CodebookOpt = None,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: JobsOpt = 1,
@@ -35,4 +36,4 @@ def build_cli(
     """
     run_and_report("build", run_build, inputs=inputs, out_dir=out, **extraction_options(
         model=model, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine, scheduler=scheduler,
-        no_cache=no_cache, cache_dir=cache_dir))
+        no_cache=no_cache, cache_dir=cache_dir, codebook=codebook))

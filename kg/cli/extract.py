@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from kg.batch import run_extract
-from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, Engine, EngineOpt, InputsArg, JobsOpt,
-                          MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app, extraction_options,
-                          run_and_report)
+from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, CodebookOpt, Engine, EngineOpt,
+                          InputsArg, JobsOpt, MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app,
+                          extraction_options, run_and_report)
 
 
 @app.command("extract")
@@ -19,6 +19,7 @@ def extract_cli(
     out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, metavar="FILE",
                                       help="Records file to write (JSON Lines).")],
     model: ModelOpt = DEFAULT_MODEL,
+    codebook: CodebookOpt = None,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: JobsOpt = 1,
@@ -34,4 +35,4 @@ def extract_cli(
     """
     run_and_report("extract", run_extract, inputs=inputs, out=out, **extraction_options(
         model=model, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine, scheduler=scheduler,
-        no_cache=no_cache, cache_dir=cache_dir))
+        no_cache=no_cache, cache_dir=cache_dir, codebook=codebook))

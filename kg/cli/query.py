@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -138,6 +139,51 @@ def co_quoted_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False)
 def path_cli(ctx: typer.Context, a: ActorArg, b: ActorArg, as_json: JsonOpt = False) -> None:
     """The shortest chain of relations between two people or organisations."""
     _show(_open(ctx).path(a, b), ("label", "type", "relation"), as_json)
+
+
+class NetworkKind(str, Enum):
+    congruence = "congruence"
+    conflict = "conflict"
+    actor_concept = "actor-concept"
+
+
+class ActorKind(str, Enum):
+    people = "people"
+    organisations = "organisations"
+
+
+class Normalisation(str, Enum):
+    average = "average"
+    jaccard = "jaccard"
+    cosine = "cosine"
+
+
+_NETWORK_WRITERS = {".graphml": "write_graphml", ".gexf": "write_gexf", ".json": "write_json",
+                    ".html": "write_html"}
+
+
+@query_app.command("network")
+def network_cli(ctx: typer.Context,
+                kind: Annotated[NetworkKind, typer.Argument(help="congruence, conflict or actor-concept.")],
+                out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", dir_okay=False,
+                                                  help="Where to write it: .graphml, .gexf, .json or .html.")],
+                actors: Annotated[ActorKind, typer.Option(help="people or organisations.")] = ActorKind.people,
+                normalisation: Annotated[Optional[Normalisation], typer.Option(
+                    help="average, jaccard or cosine (one-mode networks).")] = None,
+                since: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None,
+                until: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None) -> None:
+    """A discourse network of who agrees (or disagrees) with whom, written to a file."""
+    from kg import readwrite
+
+    writer = _NETWORK_WRITERS.get(out.suffix.lower())
+    if writer is None:
+        typer.echo(f"error: {out}: write a .graphml, .gexf, .json or .html file", err=True)
+        raise typer.Exit(2)
+    network = _open(ctx).network(kind.value, actors=actors.value, since=since, until=until,
+                                 normalisation=normalisation.value if normalisation else None)
+    getattr(readwrite, writer)(network, out)
+    typer.echo(f"{kind.value} network: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
+               f"-> {out}")
 
 
 class _CoQuotedRow(BaseModel):

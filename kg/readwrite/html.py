@@ -52,9 +52,10 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
     "organisation": ("#f28e2b", "diamond"),
     "article": ("#59a14f", "square"),
     "quote": ("#b07aa1", "triangle"),
+    "concept": ("#edc948", "star"),
 }
 OTHER_STYLE = ("#bab0ac", "dot")
-_LEGEND_GLYPHS = {"dot": "\u25cf", "diamond": "\u25c6", "square": "\u25a0", "triangle": "\u25b2"}
+_LEGEND_GLYPHS = {"dot": "\u25cf", "diamond": "\u25c6", "square": "\u25a0", "triangle": "\u25b2", "star": "\u2605"}
 
 # Relation -> edge colour.
 EDGE_COLOURS: dict[str, str] = {
@@ -62,6 +63,10 @@ EDGE_COLOURS: dict[str, str] = {
     "quoted_in": "#b07aa1",
     "mentioned_in": "#c7c7c7",
     "holds_role": "#e15759",
+    "about": "#edc948",
+    "congruence": "#59a14f",  # discourse networks (kg.discourse)
+    "conflict": "#e15759",
+    "stance": "#bab0ac",
 }
 _OTHER_EDGE_COLOUR = "#888888"
 
@@ -577,7 +582,8 @@ def _article_tooltip(data: dict[str, Any]) -> str:
 
 def _said(G: nx.Graph, node: Any) -> list[Any]:
     """The quotes a node said, in article date order, then by position in the article."""
-    quotes = {v for _, v, d in G.out_edges(node, data=True)
+    edges = G.out_edges(node, data=True) if G.is_directed() else G.edges(node, data=True)
+    quotes = {v for _, v, d in edges
               if d.get("type") == "said" and G.nodes[v].get("type") == "quote"}
     return sorted(quotes, key=lambda q: _quote_order(G.nodes[q], q))
 
