@@ -50,6 +50,7 @@ class RunSummary:
     outputs: dict[str, Path] = field(default_factory=dict)
 
     def count(self, record: ArticleRecord) -> None:
+        """Add one extracted article to the totals."""
         self.articles += 1
         self.notes.extend(f"{record.source or record.id}: {note}" for note in record.notes)
         self.people += len(record.people)

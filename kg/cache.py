@@ -56,6 +56,7 @@ class RecordCache:
         self.hits = 0
 
     def key(self, article: ArticleText) -> str:
+        """The hash an article's record is stored under (its source path is left out)."""
         content = article.model_dump_json(exclude={"source"})
         return hashlib.sha256(f"{self.settings}|{content}".encode()).hexdigest()
 

@@ -104,6 +104,7 @@ class Progress:
         typer.echo(f"\r{line}" if self.live else line, err=True, nl=not self.live)
 
     def close(self) -> None:
+        """End the live progress line."""
         if self.live:
             typer.echo("", err=True)
 

@@ -142,17 +142,23 @@ def path_cli(ctx: typer.Context, a: ActorArg, b: ActorArg, as_json: JsonOpt = Fa
 
 
 class NetworkKind(str, Enum):
+    """The discourse networks `kg query GRAPH network` writes."""
+
     congruence = "congruence"
     conflict = "conflict"
     actor_concept = "actor-concept"
 
 
 class ActorKind(str, Enum):
+    """Who the actors of a discourse network are."""
+
     people = "people"
     organisations = "organisations"
 
 
 class Normalisation(str, Enum):
+    """How one-mode discourse network weights are normalised."""
+
     average = "average"
     jaccard = "jaccard"
     cosine = "cosine"
