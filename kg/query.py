@@ -16,10 +16,12 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Generic, Iterable, TypeVar
+from typing import Any, Generic, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
+
+from kg.readwrite._values import as_list
 
 __all__ = [
     "load", "ClaimsGraph", "Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult",
@@ -333,8 +335,8 @@ class ClaimsGraph:
     def _actor(self, node: str) -> ActorResult:
         data = self.graph.nodes[node]
         return ActorResult(id=node, type=data.get("type", ""), name=data.get("name", data.get("label", node)),
-                           aliases=_as_list(data.get("aliases")), roles=_as_list(data.get("roles")),
-                           n_quotes=int(data.get("n_quotes", 0) or 0), articles=_as_list(data.get("articles")))
+                           aliases=as_list(data.get("aliases")), roles=as_list(data.get("roles")),
+                           n_quotes=int(data.get("n_quotes", 0) or 0), articles=as_list(data.get("articles")))
 
     def _find_actors(self, name: str) -> list[ActorResult]:
         """Actors called `name` (or with it as an alias), else those whose name contains it."""
@@ -374,17 +376,6 @@ class ClaimsGraph:
 def _words(text: str) -> str:
     """Lower case, one space between words, straight apostrophes."""
     return " ".join(str(text).replace("\u2019", "'").lower().split())
-
-
-def _as_list(value: Any) -> list[str]:
-    """Lists stay lists; GraphML gives them back as "a; b" strings."""
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        return [part for part in value.split("; ") if part]
-    if isinstance(value, Iterable):
-        return [str(v) for v in value]
-    return [str(value)]
 
 
 def _as_bool(value: Any) -> bool:

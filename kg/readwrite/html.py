@@ -43,6 +43,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from kg.readwrite._atomic import atomic_open
+from kg.readwrite._values import as_list
 
 __all__ = ["write_html", "article_layout", "node_size", "NODE_STYLES", "EDGE_COLOURS"]
 
@@ -487,7 +488,7 @@ def _article_links(G: nx.Graph) -> dict[Any, list[Any]]:
         if G.nodes[node].get("type") == "article":
             return [node]
         found = dict.fromkeys(n for n in nx.all_neighbors(G, node) if G.nodes[n].get("type") == "article")
-        found.update(dict.fromkeys(by_id[a] for a in _as_list(G.nodes[node].get("articles")) if a in by_id))
+        found.update(dict.fromkeys(by_id[a] for a in as_list(G.nodes[node].get("articles")) if a in by_id))
         return list(found)
 
     links = {node: direct(node) for node in G}
@@ -557,7 +558,7 @@ def _speaker_tooltip(G: nx.Graph, node: Any) -> str:
     """Name, some roles and the first quotes of a person or organisation."""
     data = G.nodes[node]
     lines = [f"{data.get('label') or node} ({data.get('type')})"]
-    roles = _as_list(data.get("roles"))
+    roles = as_list(data.get("roles"))
     lines += [f"  {_shorten(r, _MAX_QUOTE)}" for r in roles[:_MAX_ROLES]]
     if len(roles) > _MAX_ROLES:
         lines.append(f"  ... and {len(roles) - _MAX_ROLES} more roles")
@@ -606,7 +607,7 @@ def _panel_json(G: nx.Graph, links: dict[Any, list[Any]], speakers: dict[Any, An
         kind = _text(data.get("type"))
         item: dict[str, Any] = {"type": kind, "label": _text(data.get("label") or node)}
         if kind in _ACTORS:
-            item.update(aliases=_as_list(data.get("aliases")), roles=_as_list(data.get("roles")),
+            item.update(aliases=as_list(data.get("aliases")), roles=as_list(data.get("roles")),
                         articles=[str(a) for a in links[node]], quotes=[str(q) for q in _said(G, node)])
         elif kind == "article":
             members = in_article[node]
@@ -676,12 +677,3 @@ def _as_int(value: Any) -> int:
         return max(int(value), 0)
     except (TypeError, ValueError):
         return 0
-
-
-def _as_list(value: Any) -> list[str]:
-    """Lists in the built graph are "; "-joined strings after GraphML."""
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [s for s in value.split("; ") if s]
-    return [str(v) for v in value if v]

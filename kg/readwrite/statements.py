@@ -19,11 +19,13 @@ import csv
 import io
 import os
 import re
+from collections import defaultdict
 from typing import Any
 
 import networkx as nx
 
 from kg.readwrite._atomic import atomic_open
+from kg.readwrite._values import as_list
 
 __all__ = ["write_statements", "STATEMENT_FIELDS"]
 
@@ -58,9 +60,13 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     An organisation's own name is its ``speaker_organisation``.
     """
     speakers = {v: u for u, v, d in G.edges(data=True) if d.get("type") == "said"}
+    held = defaultdict(list)  # person -> their holds_role edges, gathered once for every row
+    for u, v, d in G.edges(data=True):
+        if d.get("type") == "holds_role":
+            held[u].append((v, d))
     articles = {_text(d.get("article_id")): d for _, d in G.nodes(data=True) if d.get("type") == "article"}
     quotes = [node for node, d in G.nodes(data=True) if d.get("type") == "quote"]
-    rows = [_row(G, node, speakers.get(node), articles) for node in quotes]
+    rows = [_row(G, node, speakers.get(node), articles, held) for node in quotes]
     rows.sort(key=lambda r: (r["article_id"], _as_int(r["start"]), r["quote_id"]))
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=STATEMENT_FIELDS)
@@ -70,14 +76,15 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
         fh.write(buffer.getvalue().encode("utf-8-sig"))
 
 
-def _row(G: nx.Graph, node: Any, speaker: Any, articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _row(G: nx.Graph, node: Any, speaker: Any, articles: dict[str, dict[str, Any]],
+         held: dict[Any, list[tuple[Any, dict[str, Any]]]]) -> dict[str, Any]:
     data = G.nodes[node]
     article_id = _text(data.get("article_id"))
     article = articles.get(article_id, {})
     name, kind, organisations, roles = _text(data.get("speaker")), "", [], []
     if speaker is not None:
         name, kind = _text(G.nodes[speaker].get("label") or speaker), _text(G.nodes[speaker].get("type"))
-        organisations, roles = _affiliation(G, speaker, article_id)
+        organisations, roles = _affiliation(G, speaker, article_id, held.get(speaker, []))
     return {
         "quote_id": str(node),
         "speaker": name,
@@ -97,17 +104,18 @@ def _row(G: nx.Graph, node: Any, speaker: Any, articles: dict[str, dict[str, Any
     }
 
 
-def _affiliation(G: nx.Graph, speaker: Any, article_id: str) -> tuple[list[str], list[str]]:
-    """The organisations and roles of a speaker, preferring those stated in the given article."""
+def _affiliation(G: nx.Graph, speaker: Any, article_id: str,
+                 edges: list[tuple[Any, dict[str, Any]]]) -> tuple[list[str], list[str]]:
+    """The organisations and roles of a speaker (from its holds_role `edges`), preferring
+    those stated in the given article."""
     data = G.nodes[speaker]
     if data.get("type") == "organisation":
         return [_text(data.get("label") or speaker)], []
-    edges = [(v, d) for _, v, d in G.out_edges(speaker, data=True) if d.get("type") == "holds_role"]
     edges = [(v, d) for v, d in edges if d.get("article_id") == article_id] or edges
     organisations = [_text(G.nodes[v].get("label") or v) for v, _ in edges]
     roles = [_role(d) for _, d in edges]
     if not edges:  # only roles without an organisation edge: "health minister", "director (Acme)"
-        for described in _as_list(data.get("roles")):
+        for described in as_list(data.get("roles")):
             match = _ROLE.match(described)
             roles.append(match["title"] if match else described)
             organisations.append(match["org"] if match else "")
@@ -129,12 +137,3 @@ def _as_int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
-
-
-def _as_list(value: Any) -> list[str]:
-    """Lists in the built graph are "; "-joined strings after GraphML."""
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [s for s in value.split("; ") if s]
-    return [str(v) for v in value if v]
