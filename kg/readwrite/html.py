@@ -381,7 +381,9 @@ def write_html(G: nx.Graph, path: str | os.PathLike[str], *, title: str = "polic
     net.node_map = {n["id"]: n for n in net.nodes}
     net.edges = [_vis_edge(u, v, data) for u, v, data in G.edges(data=True)]
     net.options = _PHYSICS_OPTIONS if small else _STATIC_OPTIONS
-    page = _make_offline(net.generate_html(), title, _panel_json(G, links, speakers))
+    legend = _legend(title, {d.get("type") for _, d in G.nodes(data=True)},
+                     {d.get("type") for *_, d in G.edges(data=True)})
+    page = _make_offline(net.generate_html(), legend, title, _panel_json(G, links, speakers))
     with atomic_open(path) as fh:
         fh.write(page.encode("utf-8"))
 
@@ -623,7 +625,7 @@ def _panel_json(G: nx.Graph, links: dict[Any, list[Any]], speakers: dict[Any, An
     return text.translate(_JSON_IN_HTML)
 
 
-def _make_offline(page: str, title: str, panel_json: str) -> str:
+def _make_offline(page: str, legend: str, title: str, panel_json: str) -> str:
     """Drop every external resource from pyvis's page; add heading, legend, controls and panel.
 
     Only the markup between comments and ``<script>``/``<style>`` elements
@@ -639,22 +641,23 @@ def _make_offline(page: str, title: str, panel_json: str) -> str:
         meta = '<meta charset="utf-8">'
         part = part.replace(meta, f"{meta}\n<title>{html.escape(title)}</title>", 1)
         part = part.replace("</head>", _PAGE_STYLE + "</head>", 1)
-        part = part.replace("<body>", "<body>\n" + _legend(title) + _CONTROLS, 1)
+        part = part.replace("<body>", "<body>\n" + legend + _CONTROLS, 1)
         data = f'<script type="application/json" id="kg-data">{panel_json}</script>\n'
         part = part.replace("</body>", _FREEZE_SCRIPT + data + _APP_SCRIPT + "</body>", 1)
         parts[i] = part
     return "<!DOCTYPE html>\n" + "".join(parts)
 
 
-def _legend(title: str) -> str:
+def _legend(title: str, node_types: set[Any], edge_types: set[Any]) -> str:
+    """Heading and legend, listing the node and edge types the graph has."""
     e = html.escape
     nodes = "".join(
         f'<span><b style="color:{colour}">{_LEGEND_GLYPHS[shape]}</b> {e(kind)}</span>'
-        for kind, (colour, shape) in NODE_STYLES.items()
+        for kind, (colour, shape) in NODE_STYLES.items() if kind in node_types
     )
     edges = "".join(
         f'<span><b class="kg-edge" style="background:{colour}"></b> {e(rel)}</span>'
-        for rel, colour in EDGE_COLOURS.items()
+        for rel, colour in EDGE_COLOURS.items() if rel in edge_types
     )
     return (
         f'<h1 class="kg-title">{e(title)}</h1>\n'
