@@ -68,7 +68,7 @@ def test_very_long_lines_and_many_files(tmp_path):
 def test_the_same_input_gives_byte_identical_outputs(tmp_path):
     for run in ("a", "b"):
         assert _build([SEEDS], tmp_path / run, "--no-cache").exit_code == 0
-    for name in ("records.jsonl", "graph.graphml", "graph.html"):
+    for name in ("records.jsonl", "graph.graphml", "graph.gexf", "graph.json", "statements.csv", "graph.html"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
