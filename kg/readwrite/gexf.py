@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite.graphml import _clean_attrs, _clean_text, _unify_types
+from kg.readwrite._values import clean_text, flatten_attrs, unify_types
 from kg.readwrite.html import EDGE_COLOURS, NODE_STYLES, OTHER_STYLE, _article_links, article_layout, node_size
 
 __all__ = ["write_gexf"]
@@ -83,8 +83,8 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
     else:
         edge_list = [(u, v, None, d) for u, v, d in G.edges(data=True)]
     edges = [_attrs(data, reserved=_RESERVED - {"type"}) for *_, data in edge_list]
-    _unify_types(nodes.values())
-    _unify_types(edges)
+    unify_types(nodes.values())
+    unify_types(edges)
 
     positions = article_layout(G, links=links)
     H = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
@@ -93,13 +93,13 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
         data = G.nodes[node]
         colour, shape = NODE_STYLES.get(data.get("type", ""), OTHER_STYLE)
         x, y = positions[node]
-        attrs["label"] = _clean_text(str(data.get("label") or node))
+        attrs["label"] = clean_text(str(data.get("label") or node))
         attrs["viz"] = {"color": _rgb(colour), "shape": _VIZ_SHAPES.get(shape, "disc"),
                         "size": node_size(data), "position": {"x": x, "y": -y, "z": 0.0}}
         dates = sorted(date_of[a] for a in links[node] if a in date_of)
         if dates:
             attrs["start"], attrs["end"] = dates[0], dates[-1]
-        H.add_node(_clean_text(str(node)), **attrs)
+        H.add_node(clean_text(str(node)), **attrs)
     for (u, v, key, data), attrs in zip(edge_list, edges):
         relation = attrs.pop("type", "")
         attrs["relation"] = attrs["label"] = relation
@@ -107,7 +107,7 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
         date = date_of.get(_text(data.get("article_id")))
         if date:
             attrs["start"] = attrs["end"] = date
-        H.add_edge(_clean_text(str(u)), _clean_text(str(v)), key=key if key is None else _clean_text(str(key)),
+        H.add_edge(clean_text(str(u)), clean_text(str(v)), key=key if key is None else clean_text(str(key)),
                    **attrs)
     return H
 
@@ -115,7 +115,7 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
 def _attrs(data: dict[str, Any], reserved: set[str]) -> dict[str, Any]:
     """GraphML-style clean values under names that mean nothing special to GEXF."""
     out = {}
-    for name, value in _clean_attrs(data).items():
+    for name, value in flatten_attrs(data).items():
         name = _RENAMED.get(name, name)
         out[f"attr_{name}" if name in reserved else name] = value
     return out

@@ -20,23 +20,18 @@ networkx's own writer needs help for the graph built by ``kg``:
 
 from __future__ import annotations
 
-import json
 import os
 import re
-from collections import defaultdict
-from collections.abc import Iterable
-from numbers import Integral, Real
 from typing import Any
 
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
 from kg.readwrite._atomic import atomic_open
+from kg.readwrite._values import clean_text, flatten_attrs, unify_types
 
 __all__ = ["read_graphml", "write_graphml"]
 
-# Everything outside XML 1.0's Char production (lone surrogates included).
-_XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # A GraphML key id is an XML NMTOKEN.
 _NOT_NMTOKEN = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -119,60 +114,15 @@ def _clean_graph(G: nx.Graph) -> nx.Graph:
     """Copy ``G`` with GraphML-safe ids and values, one type per attribute."""
     H = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
     skip = {"node_default", "edge_default"}  # networkx would treat these as defaults
-    H.graph.update(_clean_attrs({k: v for k, v in G.graph.items() if k not in skip}))
+    H.graph.update(flatten_attrs({k: v for k, v in G.graph.items() if k not in skip}))
     for node, data in G.nodes(data=True):
-        H.add_node(_clean_text(str(node)), **_clean_attrs(data))
+        H.add_node(clean_text(str(node)), **flatten_attrs(data))
     if G.is_multigraph():
         edges = ((u, v, {**d, "key": k}) for u, v, k, d in G.edges(keys=True, data=True))
     else:
         edges = G.edges(data=True)
     for u, v, data in edges:
-        H.add_edges_from([(_clean_text(str(u)), _clean_text(str(v)), _clean_attrs(data))])
-    _unify_types(H.nodes[n] for n in H)
-    _unify_types(d for _, _, d in H.edges(data=True))
+        H.add_edges_from([(clean_text(str(u)), clean_text(str(v)), flatten_attrs(data))])
+    unify_types(H.nodes[n] for n in H)
+    unify_types(d for _, _, d in H.edges(data=True))
     return H
-
-
-def _clean_attrs(data: dict[str, Any]) -> dict[str, bool | int | float | str]:
-    """Drop ``None`` values and turn the rest into GraphML scalars."""
-    return {
-        _clean_text(str(k)): _clean_value(v) for k, v in data.items() if v is not None
-    }
-
-
-def _clean_value(value: Any) -> bool | int | float | str:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, Integral):
-        return int(value)
-    if isinstance(value, Real):
-        return float(value)
-    return _clean_text(_to_text(value))
-
-
-def _to_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return "; ".join(_to_text(item) for item in value if item is not None)
-    return str(value)
-
-
-def _clean_text(text: str) -> str:
-    return _XML_FORBIDDEN.sub("", text)
-
-
-def _unify_types(attr_dicts: Iterable[dict[str, Any]]) -> None:
-    """Give each attribute name one type: ints and floats mixed become floats,
-    any other mix becomes strings."""
-    attr_dicts = list(attr_dicts)
-    types: dict[str, set[type]] = defaultdict(set)
-    for data in attr_dicts:
-        for name, value in data.items():
-            types[name].add(type(value))
-    for data in attr_dicts:
-        for name, value in data.items():
-            if len(types[name]) > 1:
-                data[name] = float(value) if types[name] <= {int, float} else str(value)
