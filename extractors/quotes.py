@@ -566,11 +566,14 @@ def _first_person(paragraph: str) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a verb, looking through "went on to say", "and called"."""
+    """The grammatical subject of a verb, looking through "went on to say", "and called",
+    and through a relative pronoun to its noun ("Trump, who pledged …": Trump)."""
     token = verb
     for _ in range(3):
         for child in token.children:
             if child.dep_ == "nsubj":
+                if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                    return token.head
                 return child
             if child.dep_ in ("nsubjpass", "auxpass"):
                 return None  # "was described as": no one is reported speaking

@@ -256,3 +256,8 @@ def test_a_name_that_only_describes_the_speaker_is_not_the_speaker(extract):
     record = extract("Bryan Pagliano was subpoenaed. Pagliano's lawyer said he will refuse to answer "
                      "questions. The GOP nominee argued that the files should stay closed.")
     assert [q.speaker for q in record.quotes] == ["Pagliano's lawyer", "The GOP nominee"]
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_refers_to(extract):
+    (quote,) = extract("Donald Trump, who pledged to ban all imports from the country, spoke on Monday.").quotes
+    assert (quote.speaker, quote.cue) == ("Donald Trump", "pledged")
