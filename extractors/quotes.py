@@ -556,6 +556,8 @@ def _speaker_lines(doc: Doc, resolver: "_SpeakerResolver") -> Iterator[QuoteMatc
         if entity is None:
             continue
         end = len(text[: p_end].rstrip().rstrip('"\u201d'))
+        if len(re.findall(r"[^\W\d_]+", text[line.start(2) : end])) < _MIN_QUOTE_WORDS:
+            continue  # "Correction Appended: October 2, 2016": a label, not an utterance
         colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
         yield QuoteMatch(line.start(2), end, "direct", colon, ":", "neutral", Speaker(entity.name, entity, name))
 

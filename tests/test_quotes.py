@@ -261,3 +261,9 @@ def test_a_name_that_only_describes_the_speaker_is_not_the_speaker(extract):
 def test_relative_pronoun_speaker_is_the_noun_it_refers_to(extract):
     (quote,) = extract("Donald Trump, who pledged to ban all imports from the country, spoke on Monday.").quotes
     assert (quote.speaker, quote.cue) == ("Donald Trump", "pledged")
+
+
+def test_a_label_after_a_known_name_is_not_a_transcript_line(extract):
+    record = extract("Mike Pence spoke on Sunday.\n\nPENCE: October 2, 2016.\n\n"
+                     "PENCE: We will win this election in November.")
+    assert [q.content for q in record.quotes] == ["We will win this election in November."]
