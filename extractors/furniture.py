@@ -23,8 +23,8 @@ _MARKER = re.compile(
     r"^\W*(related( \w+)?|latest( \w+)?|more (from|on|stories|news)\b.*|read more|most (read|popular|viewed)|"
     r"popular( \w+)?|featured( \w+)?|see also|you (may|might) also like|recommended( \w+)?|categories|tags|"
     r"share( this)?( \w+)?|leave a (reply|comment)|comments?( are closed)?|no comments yet|main menu|menu|"
-    r"skip to (main )?content|follow us.*|sign up.*|subscribe.*|advertisement|job of the week|employer zone|"
-    r"trending( now)?|top stories|in other news|header banner|jobs?|job adverts?|jobs board|"
+    r"skip to (main )?content|follow us.*|sign up.*|subscribe.*|advertisement|"
+    r"trending( now)?|top stories|in other news|jobs?|job adverts?|jobs board|"
     r"log ?in|sign ?in|register|print( this)?|email( this)?|share on \w+|apply now)\W*$",
     re.IGNORECASE,
 )

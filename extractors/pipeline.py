@@ -144,8 +144,7 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
                 id=ids[id(cluster)], name=cluster.name, aliases=dict(sorted(cluster.aliases.items())),
                 mentions=[_mention(m, original) for m in cluster.mentions],
             ))
-    quotes = [_quote(q, f"q{n}", doc, original, ids).model_copy(update={"concepts": concept_links(doc, q, original)})
-              for n, q in enumerate(doc._.quotes or [], 1)]
+    quotes = [_quote(q, f"q{n}", doc, original, ids) for n, q in enumerate(doc._.quotes or [], 1)]
     found = read_metadata(doc.text)
     return ArticleRecord(
         id=article.id, title=article.title or found.title,
@@ -186,4 +185,5 @@ def _quote(match: QuoteMatch, quote_id: str, doc: Doc, original: str, ids: dict[
         end=match.end,
         parts=list(match.spans),
         sentence=_sentence_text(around, original),
+        concepts=concept_links(doc, match, original),
     )
