@@ -657,13 +657,21 @@ def _mention(span: Span, original: str) -> Mention:
 
 
 class ConceptTagger:
-    """Pipeline component: ``doc._.concepts`` = one list of `ConceptMatch` per quote in ``doc._.quotes``."""
+    """Pipeline component: ``doc._.concepts`` = one list of `ConceptMatch` per quote in ``doc._.quotes``.
 
-    def __init__(self, nlp: Language, name: str, codebook: str = "", max_key_phrases: int = MAX_KEY_PHRASES) -> None:
+    Without a codebook each claim's concepts are its key noun phrases; `initialize` gives it one.
+    """
+
+    def __init__(self, nlp: Language, name: str, max_key_phrases: int = MAX_KEY_PHRASES) -> None:
+        self.nlp = nlp
         self.name = name
         self.max_key_phrases = max_key_phrases
-        # Patterns are lemmatised on first use, when the pipeline's weights are loaded.
-        self.matcher = CodebookMatcher(codebook, nlp) if codebook else None
+        self.matcher: CodebookMatcher | None = None
+
+    def initialize(self, get_examples: object = None, *, nlp: Language | None = None,
+                   codebook: Codebook | None = None) -> None:
+        """Use `codebook` (None: key phrases). Its patterns are lemmatised on first use."""
+        self.matcher = CodebookMatcher(codebook, nlp or self.nlp) if codebook is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.concepts = [concept_matches(doc, quote, codebook=self.matcher, max_key_phrases=self.max_key_phrases)
@@ -672,7 +680,7 @@ class ConceptTagger:
 
 
 @Language.factory("pckg_concepts", assigns=["doc._.concepts"], requires=["doc._.quotes", "token.dep"],
-                  default_config={"codebook": "", "max_key_phrases": MAX_KEY_PHRASES})
-def make_concept_tagger(nlp: Language, name: str, codebook: str, max_key_phrases: int) -> ConceptTagger:
-    """Create the concepts component. `codebook` is a YAML codebook's path ("" for key phrases)."""
-    return ConceptTagger(nlp, name, codebook, max_key_phrases)
+                  default_config={"max_key_phrases": MAX_KEY_PHRASES})
+def make_concept_tagger(nlp: Language, name: str, max_key_phrases: int) -> ConceptTagger:
+    """Create the concepts component (key phrases until `ConceptTagger.initialize` gives it a codebook)."""
+    return ConceptTagger(nlp, name, max_key_phrases)

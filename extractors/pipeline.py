@@ -18,6 +18,7 @@ from extractors import concepts as _concepts  # noqa: F401  (registers pckg_conc
 from extractors import entities as _entities  # noqa: F401  (registers pckg_entities)
 from extractors import furniture as _furniture  # noqa: F401  (registers pckg_furniture)
 from extractors import quotes as _quotes  # noqa: F401  (registers pckg_quotes)
+from extractors.codebook import Codebook
 from extractors.concepts import concept_links
 from extractors.entities import EntityCluster
 from extractors.quotes import QuoteMatch
@@ -45,11 +46,12 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, *, codebook: str | None = None) -> Language:
+def load_pipeline(model: str = DEFAULT_MODEL, *, codebook: Codebook | None = None) -> Language:
     """Load an installed spaCy pipeline by name and add the project's components.
 
-    `codebook` is a YAML codebook of policy concepts; without one, each claim's
-    concepts are its key noun phrases.
+    `codebook` names the policy concepts to tag claims with (read one with
+    `extractors.codebook.load_codebook`); without one, each claim's concepts
+    are its key noun phrases.
 
     Raises
     ------
@@ -70,7 +72,8 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, codebook: str | None = None) ->
     nlp.add_pipe("pckg_furniture", last=True)
     nlp.add_pipe("pckg_entities", last=True)
     nlp.add_pipe("pckg_quotes", last=True)
-    nlp.add_pipe("pckg_concepts", last=True, config={"codebook": codebook or ""})
+    concepts = nlp.add_pipe("pckg_concepts", last=True)
+    concepts.initialize(nlp=nlp, codebook=codebook)
     return nlp
 
 

@@ -45,9 +45,10 @@ def _extract(articles: list[ArticleText], model: str, max_chars: int, codebook: 
 @lru_cache(maxsize=2)
 def _pipeline(model: str, codebook: str | None = None) -> Any:
     """The spaCy pipeline, loaded once per process."""
+    from extractors.codebook import load_codebook
     from extractors.pipeline import load_pipeline
 
-    return load_pipeline(model, codebook=codebook)
+    return load_pipeline(model, codebook=load_codebook(codebook) if codebook else None)
 
 
 def _batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:

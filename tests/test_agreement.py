@@ -34,16 +34,13 @@ HELDOUT = read_set("agreement_heldout.tsv")
 
 
 @pytest.fixture(scope="module")
-def concepts_nlp(tmp_path_factory):
+def concepts_nlp():
     """A pipeline of its own with ``pckg_concepts`` and a codebook of every marked concept."""
-    import yaml
-
+    from extractors.codebook import Codebook, Concept
     from extractors.pipeline import load_pipeline
 
     names = sorted({MARK.search(sentence).group(1).lower() for _, sentence, _ in DEV + HELDOUT})
-    path = tmp_path_factory.mktemp("codebook") / "codebook.yaml"
-    path.write_text(yaml.safe_dump({"concepts": [{"name": n, "patterns": [n]} for n in names]}), encoding="utf-8")
-    return load_pipeline(codebook=str(path))
+    return load_pipeline(codebook=Codebook(concepts=[Concept(name=n, patterns=[n]) for n in names]))
 
 
 def run_set(nlp, rows):

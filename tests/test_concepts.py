@@ -245,7 +245,7 @@ def test_component_sets_one_list_per_quote(concepts_nlp):
 def test_component_with_a_codebook(tmp_path):
     from extractors.pipeline import load_pipeline
 
-    nlp = load_pipeline(codebook=str(write(tmp_path, CODEBOOK)))
+    nlp = load_pipeline(codebook=load_codebook(write(tmp_path, CODEBOOK)))
     assert nlp.pipe_names.index("pckg_concepts") == nlp.pipe_names.index("pckg_quotes") + 1
     doc = nlp('"I do not believe the voluntary sector can - or should - replace the state," said Ann Cole. '
               '"We will be baking cakes for the summer fair," she added.')
@@ -261,7 +261,7 @@ def test_component_with_a_bad_codebook_fails_clearly(tmp_path):
     from extractors.pipeline import load_pipeline
 
     with pytest.raises(ValueError, match="not valid YAML"):
-        load_pipeline(codebook=str(write(tmp_path, "concepts: [\n")))
+        load_pipeline(codebook=load_codebook(write(tmp_path, "concepts: [\n")))
 
 
 def test_offsets_point_into_the_text_on_the_seeds(concepts_nlp, seed_articles):
