@@ -106,12 +106,12 @@ def _is_link_like(line: str) -> bool:
     return line.rstrip("\"'\u201d\u2019 ")[-1:] not in ".!?:;,"
 
 
-if not Doc.has_extension("furniture"):
-    Doc.set_extension("furniture", default=None)  # list[(start, end)] after pckg_furniture
+if not Doc.has_extension("pckg_furniture"):
+    Doc.set_extension("pckg_furniture", default=None)  # list[(start, end)] after pckg_furniture
 
 
-@Language.component("pckg_furniture", assigns=["doc._.furniture"])
+@Language.component("pckg_furniture", assigns=["doc._.pckg_furniture"])
 def mark_furniture(doc: Doc) -> Doc:
-    """Pipeline component: ``doc._.furniture`` = `furniture_spans(doc.text)`."""
-    doc._.furniture = furniture_spans(doc.text)
+    """Pipeline component: ``doc._.pckg_furniture`` = `furniture_spans(doc.text)`."""
+    doc._.pckg_furniture = furniture_spans(doc.text)
     return doc

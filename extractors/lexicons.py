@@ -1,15 +1,23 @@
 """The word lists the extractors read, from ``extractors/data/``.
 
-They are data, not code, so a user can extend them; each is read once.
+They are data, not code, so a user can extend them. Each component receives
+its lexicon through ``initialize()`` (`extractors.pipeline.load_pipeline`
+gives it the bundled one) and saves it with the pipeline (``to_disk``), so a
+saved pipeline carries the word lists it was run with.
 """
 
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+import json
+from dataclasses import dataclass, fields
 from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
 
-__all__ = ["load_cues", "load_source_nouns"]
+__all__ = ["EntityLexicon", "QuoteLexicon", "ConceptLexicon", "LexiconComponent", "read_words", "read_table"]
+
+L = TypeVar("L", bound="_Lexicon")
 
 
 def _lines(name: str) -> list[str]:
@@ -17,13 +25,143 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def load_cues() -> dict[str, str]:
-    """The reporting-cue lexicon: verb lemma or phrase -> cue class."""
-    return {cue: cls for cue, cls in csv.reader(_lines("cues.tsv"), delimiter="\t")}
+def read_words(name: str) -> frozenset[str]:
+    """A one-word-a-line list from ``extractors/data/`` (``#`` starts a comment line)."""
+    return frozenset(line.strip() for line in _lines(name))
 
 
-@lru_cache(maxsize=1)
-def load_source_nouns() -> frozenset[str]:
-    """Nouns that can name a source or a post: "a spokesperson", "the report", "the director"."""
-    return frozenset(line.strip() for line in _lines("source_nouns.txt"))
+def read_table(name: str) -> dict[str, str]:
+    """A two-column tab-separated table from ``extractors/data/``: first column -> second."""
+    return {key: value for key, value in csv.reader(_lines(name), delimiter="\t")}
+
+
+class _Lexicon:
+    """Serialisation shared by the lexicons: sets as sorted lists, in JSON."""
+
+    def to_bytes(self) -> bytes:
+        """The lexicon as JSON."""
+        data = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in vars(self).items()}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls: type[L], data: bytes) -> L:
+        """Read a lexicon written by `to_bytes`."""
+        raw: dict[str, Any] = json.loads(data)
+        values = {}
+        for field in fields(cls):
+            value = raw[field.name]
+            values[field.name] = frozenset(value) if isinstance(value, list) else _tuples(value)
+        return cls(**values)
+
+
+def _tuples(value: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
+
+
+@dataclass(frozen=True)
+class EntityLexicon(_Lexicon):
+    """Word lists for people, organisations and roles."""
+
+    honorifics: frozenset[str]
+    organisation_nouns: frozenset[str]
+    description_heads: frozenset[str]
+    name_particles: frozenset[str]
+    name_fillers: frozenset[str]
+    byline_words: frozenset[str]
+    source_nouns: frozenset[str]
+
+    @classmethod
+    def from_data(cls) -> "EntityLexicon":
+        """The lexicon bundled in ``extractors/data/``."""
+        organisation_nouns = read_words("organisation_nouns.txt")
+        return cls(
+            honorifics=read_words("honorifics.txt"),
+            organisation_nouns=organisation_nouns,
+            description_heads=organisation_nouns | read_words("description_heads.txt"),
+            name_particles=read_words("name_particles.txt"),
+            name_fillers=read_words("name_fillers.txt"),
+            byline_words=read_words("byline_words.txt"),
+            source_nouns=read_words("source_nouns.txt"),
+        )
+
+
+@dataclass(frozen=True)
+class QuoteLexicon(_Lexicon):
+    """Word lists for quotes, cues and speakers."""
+
+    cues: dict[str, str]
+    """Reporting cue (verb lemma, "verb particle" or fixed phrase) -> cue class."""
+    source_nouns: frozenset[str]
+    voice_nouns: frozenset[str]
+    telling_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_nouns: dict[str, str]
+    """Noun that carries a claim ("raised the issue that") -> the cue class it gives."""
+
+    @classmethod
+    def from_data(cls) -> "QuoteLexicon":
+        """The lexicon bundled in ``extractors/data/``."""
+        return cls(
+            cues=read_table("cues.tsv"),
+            source_nouns=read_words("source_nouns.txt"),
+            voice_nouns=read_words("voice_nouns.txt"),
+            telling_verbs=read_words("telling_verbs.txt"),
+            claim_verbs=read_words("claim_verbs.txt"),
+            claim_nouns=read_table("claim_nouns.tsv"),
+        )
+
+
+@dataclass(frozen=True)
+class ConceptLexicon(_Lexicon):
+    """Word lists for key phrases and agreement."""
+
+    polarity: dict[str, tuple[int, str]]
+    """Lemma -> (+1 or -1, kind): kind ``"stance"`` judges what follows the word ("oppose [X]"),
+    ``"eval"`` what it is said of ("[X] is unfair"); see ``data/polarity.tsv``."""
+    generic_nouns: frozenset[str]
+    hedges: frozenset[str]
+
+    @classmethod
+    def from_data(cls) -> "ConceptLexicon":
+        """The lexicon bundled in ``extractors/data/``."""
+        rows = csv.reader(_lines("polarity.tsv"), delimiter="\t")
+        return cls(
+            polarity={word: (int(sign), kind) for word, sign, kind in rows},
+            generic_nouns=read_words("generic_nouns.txt"),
+            hedges=read_words("hedges.txt"),
+        )
+
+
+class LexiconComponent:
+    """Base of the components that read a lexicon: ``initialize``, ``to_disk`` and ``from_disk``.
+
+    Subclasses set `lexicon_type`. Until `initialize` (or `from_disk`) gives the
+    component its lexicon, calling it raises an error that says so.
+    """
+
+    lexicon_type: type[_Lexicon]
+    name: str
+    _lexicon: Any = None
+
+    def initialize(self, get_examples: object = None, *, nlp: object = None, lexicon: Any = None) -> None:
+        """Take `lexicon`, or the one bundled in ``extractors/data/``."""
+        self._lexicon = lexicon if lexicon is not None else self.lexicon_type.from_data()  # type: ignore[attr-defined]
+
+    @property
+    def lexicon(self) -> Any:
+        """The component's lexicon; an error before `initialize`."""
+        if self._lexicon is None:
+            raise ValueError(f"{self.name} has no lexicon yet: load the pipeline with "
+                             f"extractors.pipeline.load_pipeline, or call nlp.get_pipe({self.name!r}).initialize()")
+        return self._lexicon
+
+    def to_disk(self, path: str | Path, *, exclude: object = ()) -> None:
+        """Save the lexicon as ``lexicon.json`` in the component's folder."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "lexicon.json").write_bytes(self.lexicon.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: object = ()) -> "LexiconComponent":
+        """Read the lexicon saved by `to_disk`."""
+        self._lexicon = self.lexicon_type.from_bytes((Path(path) / "lexicon.json").read_bytes())
+        return self

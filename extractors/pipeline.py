@@ -1,7 +1,9 @@
 """Load a spaCy pipeline with the project's components and turn articles into records.
 
-This is the only place where spaCy objects become `records` (plain data with
-character offsets), so nothing downstream depends on spaCy.
+`load_pipeline` adds the components to any installed pipeline and gives them
+their lexicons and codebook through ``initialize()``; `extract_articles` runs
+it over articles, isolating failures, and hands each document to
+`extractors.to_records.doc_to_record`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractors import DEFAULT_MODEL
 from extractors import concepts as _concepts  # noqa: F401  (registers pckg_concepts)
@@ -19,17 +21,14 @@ from extractors import entities as _entities  # noqa: F401  (registers pckg_enti
 from extractors import furniture as _furniture  # noqa: F401  (registers pckg_furniture)
 from extractors import quotes as _quotes  # noqa: F401  (registers pckg_quotes)
 from extractors.codebook import Codebook
-from extractors.concepts import concept_links
-from extractors.entities import EntityCluster
-from extractors.quotes import QuoteMatch
-from extractors.metadata import parse_date, read_metadata
-from extractors.records import ArticleRecord, ArticleText, Failure, Mention, Organisation, Person, Quote, Role
-from extractors.spans import sentence_of
+from extractors.records import ArticleRecord, ArticleText, Failure
 from extractors.text import normalise
+from extractors.to_records import doc_to_record
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "extract_articles", "doc_to_record", "ModelNotFound"]
 
-
+COMPONENTS = ("pckg_furniture", "pckg_entities", "pckg_quotes", "pckg_concepts")
+"""The project's components, in pipeline order, after the model's own."""
 
 class ModelNotFound(LookupError):
     """The named spaCy pipeline is not installed."""
@@ -51,7 +50,9 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, codebook: Codebook | None = Non
 
     `codebook` names the policy concepts to tag claims with (read one with
     `extractors.codebook.load_codebook`); without one, each claim's concepts
-    are its key noun phrases.
+    are its key noun phrases. A pipeline saved with ``nlp.to_disk`` after this
+    function already has the components, with the lexicons and codebook it was
+    saved with; a `codebook` given here replaces the saved one.
 
     Raises
     ------
@@ -65,16 +66,25 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, codebook: Codebook | None = Non
             f"spaCy pipeline {model!r} is not installed ({error}). Install it as a Python "
             f"package, or use the default {DEFAULT_MODEL!r}."
         ) from None
+    if not nlp.has_pipe("pckg_quotes"):
+        _add_components(nlp, codebook)
+    elif codebook is not None:
+        concepts = nlp.get_pipe("pckg_concepts")
+        concepts.initialize(nlp=nlp, lexicon=concepts.lexicon, codebook=codebook)
+    return nlp
+
+
+def _add_components(nlp: Language, codebook: Codebook | None) -> None:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pckg_line_breaks", before="parser")
     elif not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")  # quotes need sentences; a pipeline without a parser finds fewer
-    nlp.add_pipe("pckg_furniture", last=True)
-    nlp.add_pipe("pckg_entities", last=True)
-    nlp.add_pipe("pckg_quotes", last=True)
-    concepts = nlp.add_pipe("pckg_concepts", last=True)
-    concepts.initialize(nlp=nlp, codebook=codebook)
-    return nlp
+    for name in COMPONENTS:
+        component = nlp.add_pipe(name, last=True)
+        if name == "pckg_concepts":
+            component.initialize(nlp=nlp, codebook=codebook)
+        elif hasattr(component, "initialize"):
+            component.initialize(nlp=nlp)
 
 
 def extract_articles(articles: Iterable[ArticleText], nlp: Language, *,
@@ -122,71 +132,3 @@ def extract_articles(articles: Iterable[ArticleText], nlp: Language, *,
 def _failure(article: ArticleText, errors: dict[int, str]) -> Failure:
     reason = errors.pop(id(article), "the pipeline returned no document")
     return Failure(source=article.source or article.id, reason=f"extraction failed ({reason})")
-
-
-def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecord:
-    """Convert a processed document into an `ArticleRecord` with offsets into `article.text`."""
-    original = article.text
-    clusters: list[EntityCluster] = doc._.entities or []
-    ids: dict[int, str] = {}
-    people: list[Person] = []
-    organisations: list[Organisation] = []
-    for cluster in clusters:
-        if cluster.kind == "person":
-            ids[id(cluster)] = f"p{len(people) + 1}"
-            people.append(Person(
-                id=ids[id(cluster)], name=cluster.name, honorific=cluster.honorific,
-                aliases=dict(sorted(cluster.aliases.items())),
-                roles=[Role(title=r.title.text, organisation=r.organisation, former=r.former,
-                            mention=_mention(r.title, original)) for r in cluster.roles],
-                byline=cluster.byline, mentions=[_mention(m, original) for m in cluster.mentions],
-            ))
-        else:
-            ids[id(cluster)] = f"o{len(organisations) + 1}"
-            organisations.append(Organisation(
-                id=ids[id(cluster)], name=cluster.name, aliases=dict(sorted(cluster.aliases.items())),
-                mentions=[_mention(m, original) for m in cluster.mentions],
-            ))
-    quotes = [_quote(q, f"q{n}", doc, original, ids) for n, q in enumerate(doc._.quotes or [], 1)]
-    found = read_metadata(doc.text)
-    return ArticleRecord(
-        id=article.id, title=article.title or found.title,
-        date=(parse_date(article.date) or article.date) if article.date else found.date,
-        url=article.url, publication=article.publication or found.publication,
-        author=found.author or next((p.name for p in people if p.byline), None),
-        source=article.source, notes=article.notes, text=article.text if article.html_extracted else None,
-        model=model, people=people, organisations=organisations, quotes=quotes,
-    )
-
-
-def _mention(span: Span, original: str) -> Mention:
-    return Mention(text=original[span.start_char : span.end_char], start=span.start_char,
-                   end=span.end_char, sentence=_sentence_text(span, original))
-
-
-def _sentence_text(span: Span, original: str) -> str:
-    doc = span.doc
-    first, last = sentence_of(doc[span.start]), sentence_of(doc[max(span.end - 1, span.start)])
-    return original[first.start_char : last.end_char].strip()
-
-
-def _quote(match: QuoteMatch, quote_id: str, doc: Doc, original: str, ids: dict[int, str]) -> Quote:
-    content = doc.char_span(match.start, match.end, alignment_mode="expand")
-    speaker = match.speaker
-    around = content if match.cue is None else doc[min(content.start, match.cue.start) : max(content.end, match.cue.end)]
-    return Quote(
-        id=quote_id,
-        speaker=speaker.name,
-        speaker_id=ids.get(id(speaker.entity)) if speaker.entity is not None else None,
-        speaker_mention=_mention(speaker.mention, original) if speaker.mention is not None else None,
-        cue=match.cue_text,
-        cue_class=match.cue_class,
-        cue_mention=_mention(match.cue, original) if match.cue is not None else None,
-        type=match.type,
-        content=" ".join(original[start:end] for start, end in match.spans),
-        start=match.start,
-        end=match.end,
-        parts=list(match.spans),
-        sentence=_sentence_text(around, original),
-        concepts=concept_links(doc, match, original),
-    )

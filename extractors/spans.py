@@ -9,10 +9,11 @@ plain integers (which stay serialisable).
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["sentence_of", "noun_chunks_in"]
+__all__ = ["sentence_of", "noun_chunks_in", "tokens_in"]
 
 _SENTENCE_STARTS = "pckg_sentence_starts"
 _NOUN_CHUNKS = "pckg_noun_chunks"
@@ -35,3 +36,13 @@ def noun_chunks_in(doc: Doc, start: int, end: int) -> list[Span]:
     if bounds is None:
         bounds = doc.user_data[_NOUN_CHUNKS] = [(c.start, c.end) for c in doc.noun_chunks]
     return [doc[s:e] for s, e in bounds if start <= s and e <= end]
+
+
+def tokens_in(doc: Doc, char_spans: Iterable[tuple[int, int]]) -> list[Token]:
+    """The tokens inside the character spans (contracted to token bounds), without whitespace tokens."""
+    tokens = []
+    for start, end in char_spans:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None:
+            tokens.extend(t for t in span if not t.is_space)
+    return tokens

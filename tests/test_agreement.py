@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from extractors.quotes import quote_spans
+
 DATA = Path(__file__).resolve().parent / "data"
 LABELS = ("agree", "disagree", "neutral")
 MARK = re.compile(r"\[\[(.+?)\]\]")
@@ -52,7 +54,8 @@ def run_set(nlp, rows):
         text = marked.replace("[[", "").replace("]]", "")
         doc = nlp(text)
         predicted, found_cue = "no quote", None
-        for quote, matches in zip(doc._.quotes, doc._.concepts):
+        for span in quote_spans(doc):
+            quote, matches = span._.pckg_quote, span._.pckg_concepts
             if any(s <= start and start + len(concept) <= e for s, e in quote.spans):
                 found_cue = quote.cue_class
                 match = next((m for m in matches if m.concept == concept.lower()), None)

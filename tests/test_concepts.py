@@ -7,6 +7,10 @@ import textwrap
 import pytest
 
 from extractors.codebook import Codebook, Concept, load_codebook
+from extractors.lexicons import ConceptLexicon
+from extractors.quotes import quote_spans
+
+LEXICON = ConceptLexicon.from_data()
 
 CODEBOOK = textwrap.dedent(r"""
     concepts:
@@ -79,15 +83,15 @@ def concepts():
 
 def only_quote(nlp, text):
     doc = nlp(text)
-    assert len(doc._.quotes) == 1, doc._.quotes
-    return doc, doc._.quotes[0]
+    (span,) = quote_spans(doc)
+    return doc, span._.pckg_quote
 
 
 def matched(nlp, concepts, text, patterns):
     doc, quote = only_quote(nlp, text)
     codebook = Codebook(concepts=[Concept(name=f"c{i}", patterns=[p]) for i, p in enumerate(patterns)])
     matcher = concepts.CodebookMatcher(codebook, nlp)
-    return [(m.concept, m.span.text) for m in concepts.concept_matches(doc, quote, codebook=matcher)]
+    return [(m.concept, m.span.text) for m in concepts.concept_matches(doc, quote, lexicon=LEXICON, codebook=matcher)]
 
 
 def test_plain_patterns_match_lemmas_case_insensitively(nlp, concepts):
@@ -111,7 +115,7 @@ def test_regex_patterns_search_the_text(nlp, concepts):
 def test_a_bare_codebook_matches_word_forms(nlp, concepts):
     doc, quote = only_quote(nlp, '"Charities are doing an incredible job," said Nina Gale.')
     codebook = Codebook(concepts=[Concept(name="charity", patterns=["charity"])])
-    (match,) = concepts.concept_matches(doc, quote, codebook=codebook)
+    (match,) = concepts.concept_matches(doc, quote, lexicon=LEXICON, codebook=codebook)
     assert (match.concept, match.source, match.span.text, match.agreement) == ("charity", "codebook",
                                                                               "Charities", "agree")
 
@@ -130,7 +134,7 @@ def test_a_concept_is_reported_once_per_claim(nlp, concepts):
 def test_key_phrases(nlp, concepts):
     doc, quote = only_quote(nlp, '"I do not believe the voluntary sector can - or should - replace the state," '
                                  'said Ann Cole.')
-    found = concepts.concept_matches(doc, quote)
+    found = concepts.concept_matches(doc, quote, lexicon=LEXICON)
     assert [m.concept for m in found] == ["voluntary sector", "state"]
     assert {m.source for m in found} == {"key_phrase"}
     sector = found[0]
@@ -142,7 +146,7 @@ def test_key_phrases(nlp, concepts):
 def test_key_phrases_are_lemmatised_and_stripped(nlp, concepts):
     doc, quote = only_quote(nlp, '"Our reckless new councils have failed the children\'s trusts and their '
                                  'community-based interventions," said Tim Ford.')
-    names = [m.concept for m in concepts.concept_matches(doc, quote, max_key_phrases=5)]
+    names = [m.concept for m in concepts.concept_matches(doc, quote, lexicon=LEXICON, max_key_phrases=5)]
     assert "new council" in names  # "our" and the evaluative "reckless" go, the noun is lemmatised
     assert "community-based intervention" in names
     assert all(1 <= len(n.split()) <= 4 for n in names)
@@ -153,16 +157,16 @@ def test_key_phrases_keep_the_best_few(nlp, concepts):
     doc, quote = only_quote(nlp, '"The housing minister, the treasury, local councils, housing associations and '
                                  'private landlords all have a part to play in ending rough sleeping," '
                                  'said Kate Moore.')
-    found = concepts.key_phrases(doc, quote)
+    found = concepts.key_phrases(doc, quote, lexicon=LEXICON)
     assert len(found) == 3
     assert all(len(name.split()) > 1 for name, _ in found)  # multi-word phrases first
     assert [span.start for _, span in found] == sorted(span.start for _, span in found)
-    assert concepts.key_phrases(doc, quote, limit=1)[0][0] in [name for name, _ in found]
+    assert concepts.key_phrases(doc, quote, lexicon=LEXICON, limit=1)[0][0] in [name for name, _ in found]
 
 
 def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
     doc, quote = only_quote(nlp, '"It is the thing that we all said at the time," said Kate Moore.')
-    assert concepts.key_phrases(doc, quote) == []
+    assert concepts.key_phrases(doc, quote, lexicon=LEXICON) == []
 
 
 # ---------------------------------------------------------------------------
@@ -187,7 +191,7 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
 ])
 def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     doc, quote = only_quote(nlp, text)
-    found = {m.concept: m for m in concepts.concept_matches(doc, quote, max_key_phrases=10)}
+    found = {m.concept: m for m in concepts.concept_matches(doc, quote, lexicon=LEXICON, max_key_phrases=10)}
     match = found[concept]
     assert match.agreement == expected, match
     assert evidence in match.evidence
@@ -196,26 +200,24 @@ def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
 def test_cue_class_leans_when_the_claim_says_nothing(nlp, concepts):
     doc, quote = only_quote(nlp, 'Helen Marsh warned that the academy programme would leave rural schools '
                                  'on their own.')
-    match = next(m for m in concepts.concept_matches(doc, quote) if m.concept == "academy programme")
+    match = next(m for m in concepts.concept_matches(doc, quote, lexicon=LEXICON) if m.concept == "academy programme")
     assert (match.agreement, match.evidence) == ("disagree", ("cue: critical",))
-    stance = concepts.judge_agreement(match.span, quote._replace(cue_class="supportive"))
+    stance = concepts.judge_agreement(match.span, quote._replace(cue_class="supportive"), lexicon=LEXICON)
     assert stance.agreement == "agree"
-    assert concepts.judge_agreement(match.span, quote._replace(cue_class="neutral")).agreement == "neutral"
+    assert concepts.judge_agreement(match.span, quote._replace(cue_class="neutral"), lexicon=LEXICON).agreement == "neutral"
 
 
 def test_confidence_drops_when_the_cue_disagrees(nlp, concepts):
     doc, quote = only_quote(nlp, 'Sarah Finch condemned the decision: "Closing the maternity unit puts mothers '
                                  'and babies at risk."')
-    match = next(m for m in concepts.concept_matches(doc, quote) if m.concept == "maternity unit")
+    match = next(m for m in concepts.concept_matches(doc, quote, lexicon=LEXICON) if m.concept == "maternity unit")
     assert match.agreement == "agree" and "cue: critical" in match.evidence
-    alone = concepts.judge_agreement(match.span, quote._replace(cue_class="neutral"))
+    alone = concepts.judge_agreement(match.span, quote._replace(cue_class="neutral"), lexicon=LEXICON)
     assert alone.agreement == "agree" and alone.confidence > match.confidence
 
 
 def test_polarity_lexicon():
-    from extractors.concepts import load_polarity
-
-    lexicon = load_polarity()
+    lexicon = LEXICON.polarity
     assert len(lexicon) >= 150
     assert lexicon["welcome"] == (1, "stance") and lexicon["fail"] == (-1, "eval")
     assert {kind for _, kind in lexicon.values()} == {"stance", "eval"}
@@ -226,20 +228,14 @@ def test_polarity_lexicon():
 # The component, offsets and records
 
 
-@pytest.fixture(scope="module")
-def concepts_nlp(tmp_path_factory):
-    from extractors.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-def test_component_sets_one_list_per_quote(concepts_nlp):
-    doc = concepts_nlp('"Charities are doing an incredible job," said Nina Gale. Tim Ford said the new '
-                       'curriculum was a step in the right direction.')
-    assert len(doc._.concepts) == len(doc._.quotes) == 2
-    assert doc._.concepts[1][0].concept == "new curriculum"  # "right" judges, it names nothing
-    assert doc._.concepts[1][0].agreement == "agree"
-    assert "direction" in [m.concept for m in doc._.concepts[1]]
+def test_component_sets_one_list_per_quote(nlp):
+    doc = nlp('"Charities are doing an incredible job," said Nina Gale. Tim Ford said the new '
+              'curriculum was a step in the right direction.')
+    first, second = (span._.pckg_concepts for span in quote_spans(doc))
+    assert [m.concept for m in first] == ["charity"]  # "incredible job": evaluative word, generic noun
+    assert second[0].concept == "new curriculum"  # "right" judges, it names nothing
+    assert second[0].agreement == "agree"
+    assert "direction" in [m.concept for m in second]
 
 
 def test_component_with_a_codebook(tmp_path):
@@ -249,7 +245,7 @@ def test_component_with_a_codebook(tmp_path):
     assert nlp.pipe_names.index("pckg_concepts") == nlp.pipe_names.index("pckg_quotes") + 1
     doc = nlp('"I do not believe the voluntary sector can - or should - replace the state," said Ann Cole. '
               '"We will be baking cakes for the summer fair," she added.')
-    (first, second) = doc._.concepts
+    (first, second) = (span._.pckg_concepts for span in quote_spans(doc))
     assert [(m.concept, m.source, m.agreement) for m in first] == [
         ("voluntary sector takes on statutory child protection", "codebook", "disagree"),
         ("state provision", "codebook", "disagree"),
@@ -257,50 +253,63 @@ def test_component_with_a_codebook(tmp_path):
     assert second == []  # with a codebook, only codebook concepts
 
 
-def test_component_with_a_bad_codebook_fails_clearly(tmp_path):
+def test_a_saved_pipeline_carries_its_lexicons_and_codebook(tmp_path):
+    import spacy
+
     from extractors.pipeline import load_pipeline
 
-    with pytest.raises(ValueError, match="not valid YAML"):
-        load_pipeline(codebook=load_codebook(write(tmp_path, "concepts: [\n")))
+    text = ('"I do not believe the voluntary sector can - or should - replace the state," said Ann Cole. '
+            'Dame Joan Hill warned that charities were failing.')
+    nlp = load_pipeline(codebook=load_codebook(write(tmp_path, CODEBOOK)))
+    nlp.to_disk(tmp_path / "saved")
+    assert (tmp_path / "saved" / "pckg_quotes" / "lexicon.json").exists()
+    reloaded = spacy.load(tmp_path / "saved")
+    assert reloaded.pipe_names == nlp.pipe_names
+    assert reloaded.get_pipe("pckg_concepts").codebook == nlp.get_pipe("pckg_concepts").codebook
+    described = lambda doc: [(s._.pckg_quote.speaker.name, s._.pckg_quote.cue_text,  # noqa: E731
+                              [(m.concept, m.agreement) for m in s._.pckg_concepts]) for s in quote_spans(doc)]
+    assert described(reloaded(text)) == described(nlp(text))
+    assert described(load_pipeline(str(tmp_path / "saved"))(text)) == described(nlp(text))
 
 
-def test_offsets_point_into_the_text_on_the_seeds(concepts_nlp, seed_articles):
-    from extractors.concepts import concept_links
-    from extractors.text import normalise
+def test_a_component_without_its_lexicon_says_so():
+    import spacy
 
+    nlp = spacy.blank("en")
+    nlp.add_pipe("pckg_furniture")
+    nlp.add_pipe("pckg_entities")
+    with pytest.raises(ValueError, match="pckg_entities has no lexicon yet"):
+        nlp("Jane Smith said so.")
+
+
+def test_concept_mentions_point_into_the_text_on_the_seeds(seed_records, seed_articles):
+    texts = {article.id: article.text for article in seed_articles}
     total = 0
-    for article in seed_articles:
-        doc = concepts_nlp(normalise(article.text))
-        assert len(doc._.concepts) == len(doc._.quotes)
-        for index, (quote, matches) in enumerate(zip(doc._.quotes, doc._.concepts)):
-            for m in matches:
-                assert any(s <= m.span.start_char and m.span.end_char <= e for s, e in quote.spans)
-                assert doc.text[m.span.start_char : m.span.end_char] == m.span.text
-                assert m.agreement in ("agree", "disagree", "neutral") and 0 <= m.confidence <= 1
-            links = concept_links(doc, index, article.text)
-            assert [link.concept for link in links] == [m.concept for m in matches]
-            for link in links:
-                assert article.text[link.mention.start : link.mention.end] == link.mention.text
-                assert link.mention.text in link.mention.sentence
-                assert link.mention.sentence in article.text
-            total += len(links)
+    for record in seed_records:
+        text = texts[record.id]
+        for quote in record.quotes:
+            for link in quote.concepts:
+                mention = link.mention
+                assert text[mention.start : mention.end] == mention.text
+                assert any(s <= mention.start and mention.end <= e for s, e in quote.parts)
+                assert mention.text in mention.sentence and mention.sentence in text
+                assert link.agreement in ("agree", "disagree", "neutral") and 0 <= link.confidence <= 1
+                total += 1
     assert total >= 30
 
 
-def test_concept_links_by_index_or_match(concepts_nlp):
-    from extractors.concepts import concept_links
+def test_concept_links_on_the_record(extract):
     from extractors.records import ConceptLink
 
     text = '"The bill is a serious threat to civil liberties," said Leo Grant.'
-    doc = concepts_nlp(text)
-    quote = doc._.quotes[0]
-    by_index, by_match = concept_links(doc, 0, text), concept_links(doc, quote, text)
-    assert by_index == by_match and by_index
-    link = next(link for link in by_index if link.concept == "bill")
+    (quote,) = extract(text).quotes
+    link = next(link for link in quote.concepts if link.concept == "bill")
     assert isinstance(link, ConceptLink)
     assert (link.source, link.agreement, link.mention.text) == ("key_phrase", "disagree", "bill")
     assert (link.mention.start, link.mention.end) == (text.index("bill"), text.index("bill") + 4)
     assert link.mention.sentence == text
     assert "lexicon: threat (-1)" in link.evidence
-    assert concept_links(doc, 5, text) == []
-    assert concept_links(concepts_nlp.make_doc(text), 0, text) == []  # component not run
+
+
+def test_without_the_components_a_doc_has_no_quotes(nlp):
+    assert quote_spans(nlp.make_doc('"The bill is a threat," said Leo Grant.')) == []

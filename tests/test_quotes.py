@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.lexicons import load_cues
+from extractors.lexicons import QuoteLexicon
 from extractors.quotes import quotations
 
 
@@ -165,7 +165,7 @@ def test_block_quote_after_said_colon(extract):
                                       ("pledge", "commitment"), ("announce", "announcement"),
                                       ("criticise", "critical")])
 def test_cue_lexicon_classes(cue, cls):
-    assert load_cues()[cue] == cls
+    assert QuoteLexicon.from_data().cues[cue] == cls
 
 
 def test_doubled_apostrophes_are_double_quote_marks():
@@ -246,7 +246,7 @@ def test_criticised_for(extract):
 
 
 def test_lexicon_has_a_few_hundred_cues_in_five_classes():
-    cues = load_cues()
+    cues = QuoteLexicon.from_data().cues
     assert len(cues) >= 200
     assert set(cues.values()) == {"neutral", "critical", "supportive", "commitment", "announcement"}
     assert {"go on to say", "according to", "point out", "hit out"} <= set(cues)

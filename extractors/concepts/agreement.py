@@ -1,0 +1,298 @@
+"""Agreement: whether the speaker of a claim agrees with a concept it is about.
+
+`judge_agreement` walks the parse from the concept up to the top of the claim,
+reading polarity, negation, modality and the cue class on the way; its
+docstring gives the rules. The polarity lexicon is ``extractors/data/polarity.tsv``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicons import ConceptLexicon
+from extractors.quotes import QuoteMatch
+from extractors.spans import sentence_of, tokens_in
+
+__all__ = ["Stance", "judge_agreement"]
+
+
+class Stance(NamedTuple):
+    """The outcome of `judge_agreement`."""
+
+    agreement: str
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+_SUBJECT = {"nsubj", "csubj", "expl"}
+_OBJECT = {"dobj", "pobj", "xcomp", "ccomp", "nsubjpass", "csubjpass", "dative", "oprd", "attr", "prep",
+           "acomp", "pcomp", "agent"}
+_CLAUSE = {"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "relcl", "acl", "conj", "pcomp"}
+_ADVOCACY_MODALS = {"should", "must", "ought", "shall"}
+_NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}
+_NEGATING_MODIFIERS = {"no", "little", "few", "hardly", "barely", "scarcely", "never", "without"}
+_DOUBT_MARKS = {"whether", "if"}
+_JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these objects: "failings in [X]"
+_CUE_LEAN = {"critical": -1, "supportive": 1, "commitment": 1}
+_BASE_CONFIDENCE = 0.55
+"""Confidence with polarity or modality on the path."""
+_NEGATION_ONLY_CONFIDENCE = 0.45
+_NEUTRAL_CONFIDENCE = 0.5
+"""Confidence from the cue alone, or of a neutral judgement."""
+_EVIDENCE_STEP = 0.1
+_CUE_AGAINST_PENALTY = 0.2
+_CONFIDENCE_RANGE = (0.05, 0.95)
+
+
+def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: ConceptLexicon) -> Stance:
+    """Whether the speaker of `quote` agrees with the concept at `span`.
+
+    The rules, in the order they apply:
+
+    1. **Path.** Walk up the parse from the concept's head to the top of the
+       quote's content, one governing word at a time (the concept, its verb,
+       the verbs or adjectives above that: "I do not believe [the voluntary
+       sector] can - or should - replace the state").
+    2. **Polarity** (``extractors/data/polarity.tsv``) of the words met on the
+       way, each judging what it is said of:
+
+       * a *stance* word judges its object or complement: "oppose [X]",
+         "scrap [X]", "worried about [X]", "delighted that [X was secured]";
+       * an *eval* word judges its subject or the noun it describes: "[X] is
+         unfair", "[X] has been a disaster", "[X] is failing", "[X] gives
+         children a better start", "failings in [X]"; one that does good also
+         speaks for its object ("protect [X]", "good for [X]"), one that does
+         harm does not ("the cuts hurt [children]", "a threat to [X]");
+       * adjectives judge a clause they govern: "wrong to expect [X] to ...".
+
+       The signs multiply up the path ("right to drop [the closures]" is
+       against the closures; "a scandal that [the funding] was withdrawn" is
+       for the funding) until a word judges the concept itself; after that,
+       words further up only confirm ("concerned that [the rules] will make it
+       harder" is against the rules, not for them).
+    3. **Negation** flips the sign wherever it governs the path: a ``neg``
+       dependent ("not", "n't", "never"), a negative determiner or subject
+       ("no evidence that", "nobody wants"), "little", "few", "without".
+    4. **Modality**: "should", "must", "ought to" on the path (or on a verb
+       coordinated with it: "can - or should -") advocate the claim, which
+       counts as evidence for it: agree, unless negated.
+    5. **Doubt**: a "whether"/"if" clause reported with a critical cue
+       ("questioned whether X worked") is denied, so it flips.
+    6. **Decision**: with polarity, modality or negation on the path, the sign
+       decides; negation alone ("X has never been evaluated", "X does not go
+       far enough") means disagree, with less confidence. Otherwise the cue
+       class leans: critical -> disagree, supportive or commitment -> agree;
+       else neutral.
+    7. **Confidence** starts at 0.55 with polarity or modality on the path
+       (0.45 with negation alone, 0.5 from the cue alone or for neutral), gains
+       0.1 for each further piece of evidence and for a cue that agrees, loses
+       0.2 for a cue that disagrees; it stays within [0.05, 0.95].
+    """
+    polarities = lexicon.polarity
+    doc = span.doc
+    if quote is not None:
+        inside = {t.i for t in tokens_in(doc, quote.spans)}
+    else:
+        sentence = sentence_of(span[0])
+        inside = set(range(sentence.start, sentence.end))
+    in_concept = set(range(span.start, span.end))
+    evidence: list[str] = []
+    sign = 1
+    judged = False  # a word has judged the concept itself; later words only confirm
+    pieces = 0  # polarity levels and modals that applied
+    negations = 0
+
+    def flip(word: str) -> None:
+        nonlocal sign, negations
+        sign = -sign
+        negations += 1
+        evidence.append(f"negation: {word}")
+
+    def apply(polarity: int, words: list[str], direct: bool) -> None:
+        nonlocal sign, judged, pieces
+        if polarity == 0:
+            return
+        pieces += 1
+        label = ", ".join(words)
+        if judged:
+            evidence.append(f"context: {label} ({polarity:+d})")
+            return
+        sign *= polarity
+        evidence.append(f"lexicon: {label} ({polarity:+d})")
+        judged = direct
+
+    root = _head_of(span)
+    # The concept's own head: "no [extra money]", "the [reckless] gamble".
+    for child in root.children:
+        if child.i in in_concept or child.i not in inside:
+            continue
+        if child.dep_ in ("det", "amod", "advmod") and child.lower_ in ("no", "little", "few"):
+            flip(child.lower_)
+        elif child.dep_ == "amod":
+            polarity = _polarity(child, polarities)
+            if polarity:
+                apply(polarity[0], [child.lower_], True)
+
+    node = root
+    direct = True  # no clause crossed yet: the words met judge the concept itself
+    top = root
+    while node.head.i != node.i and node.head.i in inside:
+        head, rel = node.head, node.dep_
+        if rel in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            rel = "ccomp"  # "a scandal [that the funding was withdrawn]", "no evidence [that ...]"
+        if node.i != root.i and (node.pos_ in ("VERB", "AUX") or node.dep_ in _CLAUSE):
+            direct = False
+        # 3. negation governing the path
+        if head.lower_ == "without" and rel == "pobj":
+            flip("without")
+        for child in head.children:
+            if child.i == node.i or child.i in in_concept:
+                continue
+            if child.dep_ == "neg":
+                flip(child.lower_)
+            elif child.dep_ in ("det", "amod", "advmod") and child.lower_ in _NEGATING_MODIFIERS - {"without"}:
+                flip(child.lower_)
+            elif child.dep_ in ("nsubj", "nsubjpass") and (
+                    child.lower_ in _NEGATIVE_SUBJECTS
+                    or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+                flip(child.text if child.lower_ != "one" else "no one")
+        # 4. modality
+        for verb in [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]:
+            modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ADVOCACY_MODALS]
+            if verb.lower_ in _ADVOCACY_MODALS and verb.pos_ == "AUX":
+                modals.append(verb)
+            for modal in modals:
+                if not any(e == f"modal: {modal.lower_}" for e in evidence):
+                    evidence.append(f"modal: {modal.lower_}")
+                    pieces += 1
+        # 2. polarity of the word governing the path, or of its predicate
+        polarity, words, evaluated = _level_polarity(head, rel, node, polarities, in_concept, inside)
+        apply(polarity, words, direct and evaluated and rel in _SUBJECT | {"poss", "nsubjpass"})
+        node = head
+        top = head
+    # 5. doubt
+    if quote is not None and quote.cue_class == "critical":
+        if any(c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS for c in top.children):
+            flip(next(c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS))
+            evidence[-1] = evidence[-1].replace("negation", "doubt")
+    # 6. decision and 7. confidence
+    cue_class = quote.cue_class if quote is not None else None
+    lean = _CUE_LEAN.get(cue_class or "", 0)
+    if pieces or negations:
+        agreement = "agree" if sign > 0 else "disagree"
+        confidence = (_BASE_CONFIDENCE if pieces else _NEGATION_ONLY_CONFIDENCE) + _EVIDENCE_STEP * max(0, pieces - 1)
+        if lean:
+            evidence.append(f"cue: {cue_class}")
+            confidence += _EVIDENCE_STEP if lean == sign else -_CUE_AGAINST_PENALTY
+    elif lean:
+        agreement = "agree" if lean > 0 else "disagree"
+        confidence = _NEUTRAL_CONFIDENCE
+        evidence.append(f"cue: {cue_class}")
+    else:
+        agreement, confidence = "neutral", _NEUTRAL_CONFIDENCE
+        if cue_class:
+            evidence.append(f"cue: {cue_class}")
+    low, high = _CONFIDENCE_RANGE
+    return Stance(agreement, round(min(high, max(low, confidence)), 2), tuple(evidence))
+
+
+def _head_of(span: Span) -> Token:
+    """The concept's head: of the words whose head is outside the span, a subject or object
+    first, then a noun ("Sure Start" parsed as an interjection and a subject)."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    if not outside:
+        return span.root
+    return min(outside, key=lambda t: (t.dep_ not in _SUBJECT | _OBJECT, t.pos_ not in ("NOUN", "PROPN"), t.i))
+
+
+def _polarity(token: Token, lexicon: dict[str, tuple[int, str]]) -> tuple[int, str] | None:
+    """The lexicon entry of a word: adjectives and adverbs by their form ("closer" is not
+    "close"), other words by their lemma, else their form."""
+    if token.pos_ in ("ADJ", "ADV"):
+        return lexicon.get(token.lower_)
+    return lexicon.get((token.lemma_ or token.text).lower()) or lexicon.get(token.lower_)
+
+
+def _negated(token: Token) -> bool:
+    """Whether a polar word carries its own negation: "little effect", "no value", "not fair",
+    and both words of "neither better nor worse"."""
+    if any(c.dep_ == "neg" or (c.dep_ in ("det", "amod", "advmod") and c.lower_ in _NEGATING_MODIFIERS)
+           for c in token.children):
+        return True
+    return token.dep_ == "conj" and any(c.lower_ == "nor" for c in token.head.children)
+
+
+def _level_polarity(head: Token, rel: str, node: Token, lexicon: dict[str, tuple[int, str]],
+                    in_concept: set[int], inside: set[int]) -> tuple[int, list[str], bool]:
+    """The sign with which `head` judges `node` (its dependent on the path), the words, and
+    whether an eval word did (which judges the concept itself when `node` is its subject)."""
+    found: list[tuple[int, str]] = []
+    evaluated = False
+    own = _polarity(head, lexicon) if head.i not in in_concept else None
+    if own is not None:
+        polarity, kind = own
+        is_verb = head.pos_ in ("VERB", "AUX")
+        if kind == "stance" and (rel in _OBJECT or rel in ("compound", "poss")):
+            found.append((polarity, head.lower_))
+        elif kind == "eval":
+            evaluated = True
+            if rel in _SUBJECT or (rel == "poss" and not is_verb):
+                found.append((polarity, head.lower_))
+            elif rel in ("dobj", "nsubjpass", "dative") and is_verb:
+                if polarity > 0:  # "protect [X]"; "the cuts hurt [children]" says nothing against them
+                    found.append((polarity, head.lower_))
+            elif rel in ("xcomp", "ccomp") and not is_verb:
+                found.append((polarity, head.lower_))  # "wrong [to expect ...]", "right [to drop ...]"
+            elif rel == "prep" and not is_verb and (polarity > 0 or node.lower_ in _JUDGED_PREPOSITIONS):
+                # "failings in [X]", "the success of [X]", "good for [X]"; not "a threat to [X]"
+                found.append((polarity, head.lower_))
+    copula = head.lemma_ == "be"
+    if rel in _SUBJECT or rel == "nsubjpass" or (copula and rel in ("ccomp", "xcomp", "csubj")):
+        # What is predicated of the path: "[X] is a disaster", "[X] gives children a better start",
+        # "[X] is best placed to".
+        for child in head.children:
+            if child.i == node.i or child.i in in_concept or child.i not in inside:
+                continue
+            if child.dep_ == "advmod":
+                hit = _polarity(child, lexicon)
+                if hit is not None and hit[1] == "eval":
+                    evaluated = True
+                    found.append((-hit[0] if _negated(child) else hit[0], child.lower_))
+            elif rel == "nsubjpass":
+                continue
+            elif copula and child.dep_ in ("acomp", "attr", "oprd"):
+                hit = _polarity(child, lexicon)
+                if (rel in _SUBJECT and hit is not None and hit[1] == "stance"
+                        and any(c.dep_ in ("prep", "ccomp", "xcomp") for c in child.children)):
+                    continue  # "[councils] are worried about ...": the subject's attitude, not a judgement of it
+                words = _predicate_words(child, lexicon, in_concept, inside, kinds=("eval", "stance"))
+                evaluated = evaluated or bool(words)
+                found.extend(words)
+            elif not copula and rel in _SUBJECT and child.dep_ in ("dobj", "dative", "prep", "attr", "oprd",
+                                                                   "acomp"):
+                words = _predicate_words(child, lexicon, in_concept, inside, kinds=("eval",))
+                evaluated = evaluated or bool(words)
+                found.extend(words)
+    total = sum(p for p, _ in found)
+    if total == 0:
+        return 0, [], False
+    return (1 if total > 0 else -1), [w for _, w in found], evaluated
+
+
+def _predicate_words(token: Token, lexicon: dict[str, tuple[int, str]], in_concept: set[int], inside: set[int], *,
+                     kinds: tuple[str, ...], depth: int = 3) -> list[tuple[int, str]]:
+    """Polar words in a predicate's phrase, not descending into clauses."""
+    found = []
+    if token.i not in in_concept and token.i in inside:
+        hit = _polarity(token, lexicon)
+        if hit is not None and hit[1] in kinds:
+            found.append((-hit[0] if _negated(token) else hit[0], token.lower_))
+    if depth > 0:
+        for child in token.children:
+            if child.dep_ in ("amod", "advmod", "conj", "compound", "prep", "pobj", "dobj", "npadvmod", "acomp",
+                              "attr"):
+                found.extend(_predicate_words(child, lexicon, in_concept, inside, kinds=kinds, depth=depth - 1))
+    return found
+

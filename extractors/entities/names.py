@@ -1,0 +1,139 @@
+"""Names: the model's PERSON and ORG spans cleaned into names, and the names it missed.
+
+`clean_name` trims a span to its name (no line break, honorific, possessive or
+bullet) and decides whether it is a usable name at all; `names_after_honorifics`
+and `names_broken_over_lines` find names the model did not tag whole.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.entities.clusters import EntityKind, name_key
+from extractors.lexicons import EntityLexicon
+from extractors.text import BULLETS, DASHES
+
+__all__ = ["CleanName", "clean_name", "names_after_honorifics", "names_broken_over_lines", "majority_kind",
+           "initials", "is_acronym", "MAX_NAME_TOKENS"]
+
+MAX_NAME_TOKENS = 12
+"""Longer spans are not names."""
+_MAX_HONORIFIC_NAME_TOKENS = 4
+"""How many words after an honorific can make up the name ("Dame Rachel de Souza")."""
+
+CleanName = tuple[EntityKind, Span, str | None]
+"""(kind, the name's span, the honorific written before it)."""
+
+
+def names_after_honorifics(doc: Doc, lexicon: EntityLexicon) -> Iterator[Span]:
+    """Names the model missed but an honorific announces: "Dame Rachel de Souza"."""
+    particles = lexicon.name_particles
+    for token in doc:
+        if token.lower_.rstrip(".") not in lexicon.honorifics or not token.text[0].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= _MAX_HONORIFIC_NAME_TOKENS and (
+                doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ in particles):
+            end += 1
+        while end > token.i + 1 and doc[end - 1].lower_ in particles:
+            end -= 1
+        if end > token.i + 1 and not any(doc[i].ent_type_ == "PERSON" for i in range(token.i, end)):
+            yield Span(doc, token.i, end, label="PERSON")
+
+
+def names_broken_over_lines(doc: Doc) -> Iterator[Span]:
+    """A one-word name at a line end whose surname opens the next line: "Sally\\nGillen"."""
+    for ent in doc.ents:
+        end = ent.end - (doc[ent.end - 1].text == "\n")
+        if ent.label_ != "PERSON" or end - ent.start != 1 or end + 2 > len(doc):
+            continue
+        newline, surname = doc[end], doc[end + 1]
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        if (newline.text == "\n" and surname.pos_ == "PROPN" and surname.is_title
+                and (after is None or after.is_punct or after.is_space or after.is_lower)):
+            yield Span(doc, ent.start, end + 2, label="PERSON")
+
+
+def clean_name(ent: Span, lexicon: EntityLexicon, *, joined: bool = False) -> CleanName | None:
+    """Trim an entity span to its name; None when it is not a usable name.
+
+    `joined` marks a name rejoined across one line break by `names_broken_over_lines`.
+    """
+    if ent.label_ not in ("PERSON", "ORG"):
+        return None
+    kind: EntityKind = "person" if ent.label_ == "PERSON" else "organisation"
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    # Never across a line break ("Community Care\n\nComments" is "Community Care"),
+    # except inside a name joined by names_broken_over_lines.
+    for i in range(start, end):
+        if "\n" in doc[i].text and not (joined and doc[i].text == "\n"):
+            end = i
+            break
+    honorific = None
+    while start < end and (_is_junk(doc[start]) or doc[start].lower_ in lexicon.honorifics | {"the"}):
+        if doc[start].lower_.rstrip(".") in lexicon.honorifics:
+            honorific = doc[start].text
+        start += 1
+    while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")):
+        end -= 1
+    if kind == "organisation":
+        end = _name_continues(doc, end)
+    if start >= end or end - start > MAX_NAME_TOKENS:
+        return None
+    span = doc[start:end]
+    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"):
+        return None  # "• Consolidate data…": a capitalised verb or adjective, not a name
+    text = span.text
+    if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|" for ch in text):
+        return None
+    if len(span) > 1 and text.isupper():
+        return None  # a shouted headline, not a name
+    if kind == "person" and start > 0 and doc[start - 1].lower_ in lexicon.organisation_nouns:
+        kind = "organisation"
+    return kind, span, honorific
+
+
+def _name_continues(doc: Doc, end: int) -> int:
+    """Extend an organisation cut short by the model over "of/for" and capitalised
+    words: "Association of Chief Executives [of Voluntary Organisations]"."""
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title:
+        stop = end + 1
+        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN":
+            stop += 1
+        if stop == end + 1:
+            break
+        end = stop
+    return end
+
+
+def _is_junk(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.text in BULLETS + DASHES
+
+
+def majority_kind(cleaned: list[CleanName]) -> list[CleanName]:
+    """Give every mention of one name the kind most of its mentions have: "OFSTED" (ORG)
+    and "Ofsted" (PERSON) are one organisation. A tie goes to organisation for a
+    one-word name, to person otherwise."""
+    votes: dict[str, Counter[str]] = {}
+    for kind, span, _ in cleaned:
+        votes.setdefault(name_key(span.text), Counter())[kind] += 1
+    decided = {}
+    for key, counts in votes.items():
+        tie_break = "organisation" if " " not in key else "person"
+        decided[key] = max(counts, key=lambda k: (counts[k], k == tie_break))
+    return [(decided[name_key(span.text)], span, honorific) for _, span, honorific in cleaned]
+
+
+def initials(name: str, lexicon: EntityLexicon) -> str:
+    """Capitals of a name's main words: "National Council for Voluntary Organisations" -> "NCVO"."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if w.lower() not in lexicon.name_fillers).upper()
+
+
+def is_acronym(text: str) -> bool:
+    """Whether `text` looks like an acronym: 2-8 letters, all but one capitals ("NCVO", "DfE")."""
+    return 2 <= len(text) <= 8 and text.isalpha() and sum(c.isupper() for c in text) >= len(text) - 1

@@ -1,0 +1,109 @@
+"""The ``pckg_quotes`` component: claims, each with its cue and speaker, as a span group.
+
+`find_quotes` is the logic as a plain function. The component puts one span
+per claim in ``doc.spans["pckg_quotes"]``, in reading order, with the
+`QuoteMatch` on ``span._.pckg_quote``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from itertools import chain
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.furniture import in_spans
+from extractors.lexicons import LexiconComponent, QuoteLexicon
+from extractors.quotes.blocks import block_quotes, speaker_lines
+from extractors.quotes.direct import direct_quotes
+from extractors.quotes.marks import quotations
+from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
+from extractors.quotes.reported import reported_claims
+from extractors.quotes.speakers import SpeakerResolver
+
+__all__ = ["find_quotes", "quote_spans", "QuoteFinder", "make_quote_finder", "SPANS_KEY"]
+
+SPANS_KEY = "pckg_quotes"
+"""The key of the quotes' span group in ``doc.spans``."""
+
+if not Span.has_extension("pckg_quote"):
+    Span.set_extension("pckg_quote", default=None)  # QuoteMatch, on the spans of doc.spans["pckg_quotes"]
+
+
+def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = QuoteSettings()) -> Iterator[QuoteMatch]:
+    """Yield the document's quotes and reported claims in reading order.
+
+    Parameters
+    ----------
+    doc : Doc
+        Parsed, with ``doc._.pckg_entities`` set by the ``pckg_entities`` component
+        and ``doc._.pckg_furniture`` by ``pckg_furniture`` (quotes there are skipped).
+    lexicon : QuoteLexicon
+        Reporting cues and the other word lists the rules read.
+    settings : QuoteSettings
+        Thresholds.
+
+    Notes
+    -----
+    1. Quote marks are paired paragraph by paragraph (`extractors.quotes.marks`).
+    2. Block quotes after "X said:" and transcript lines come first (`blocks`).
+    3. A reporting verb with its clause gives indirect speech, or mixed speech when
+       the clause holds quoted words (`reported`).
+    4. Every other quotation gets the cue nearest it (`direct`).
+    5. The subject of the cue becomes the speaker (`speakers`).
+    """
+    furniture = doc._.pckg_furniture or []
+    all_quotations = quotations(doc.text, settings)
+    resolver = SpeakerResolver(doc, all_quotations, lexicon, settings)
+    marked = [q for q in all_quotations
+              if doc.char_span(q.start, q.end, alignment_mode="expand") is not None
+              and not in_spans(q.start, furniture)]
+    found = [q for q in chain(block_quotes(doc, marked, lexicon, resolver), speaker_lines(doc, resolver, settings))
+             if not in_spans(q.start, furniture)]
+    quoted = marked + [Quotation(b.start, b.end) for b in found]
+    marked = [q for q in marked if not any(f.start < q.end and q.start < f.end for f in found)]
+    absorbed: set[Quotation] = set()
+    for match, inner in reported_claims(doc, lexicon, resolver, marked=marked, quoted=quoted, furniture=furniture):
+        absorbed.update(inner)
+        found.append(match)
+    found += direct_quotes(doc, [q for q in marked if q not in absorbed], lexicon, resolver, settings)
+    found.sort(key=lambda q: q.start)
+    return iter(found)
+
+
+def quote_spans(doc: Doc) -> list[Span]:
+    """The claims the component found, as spans with ``span._.pckg_quote`` (empty before it ran)."""
+    return list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+
+
+class QuoteFinder(LexiconComponent):
+    """Pipeline component: ``doc.spans["pckg_quotes"]``, one span per claim of `find_quotes`."""
+
+    lexicon_type = QuoteLexicon
+
+    def __init__(self, name: str, settings: QuoteSettings) -> None:
+        self.name = name
+        self.settings = settings
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for number, match in enumerate(find_quotes(doc, self.lexicon, self.settings), 1):
+            content = doc.char_span(match.start, match.end, alignment_mode="expand")
+            span = Span(doc, content.start, content.end, label="QUOTE", span_id=f"q{number}")
+            span._.pckg_quote = match
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+
+@Language.factory("pckg_quotes", assigns=["doc.spans", "span._.pckg_quote"],
+                  requires=["doc._.pckg_entities", "doc._.pckg_furniture", "token.dep"],
+                  default_config=asdict(QuoteSettings()))
+def make_quote_finder(nlp: Language, name: str, min_quote_words: int, max_split_words: int,
+                      max_speaker_tokens: int, max_continued_paragraphs: int) -> QuoteFinder:
+    """Create the quote and reported-speech component (its lexicon comes with `initialize`)."""
+    settings = QuoteSettings(min_quote_words=min_quote_words, max_split_words=max_split_words,
+                             max_speaker_tokens=max_speaker_tokens, max_continued_paragraphs=max_continued_paragraphs)
+    return QuoteFinder(name, settings)

@@ -1,0 +1,69 @@
+"""What the quote finder finds: a `QuoteMatch` per claim, with its `Speaker`, still as spaCy
+spans, and the `Quotation`s (text between quote marks) it starts from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from extractors.entities import EntityCluster
+
+__all__ = ["Quotation", "Speaker", "QuoteMatch", "QuoteSettings"]
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Characters between a pair of quote marks (marks excluded)."""
+
+    start: int
+    end: int
+    closed: bool = True
+    """False when the opening mark was never closed and the quotation was cut short."""
+
+
+class Speaker(NamedTuple):
+    """Who a quote is attributed to."""
+
+    name: str | None
+    """Display name: the entity's name, or the descriptive phrase used."""
+    entity: EntityCluster | None
+    """The person or organisation, when the speaker is one."""
+    mention: Span | None
+    """The words naming the speaker at the cue."""
+
+
+class QuoteMatch(NamedTuple):
+    """A claim found in a document."""
+
+    start: int
+    """Character offset where the content starts."""
+    end: int
+    type: str
+    """direct, indirect, mixed or block."""
+    cue: Span | None
+    cue_text: str | None
+    cue_class: str | None
+    speaker: Speaker
+    parts: tuple[tuple[int, int], ...] = ()
+    """Character spans of the content; more than one for a split quote ("…," he said. "…")."""
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The content's character spans: the parts, or the one span start-end."""
+        return self.parts or ((self.start, self.end),)
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """The quote finder's thresholds (the ``pckg_quotes`` component's config)."""
+
+    min_quote_words: int = 4
+    """Shorter quotations on their own are terms or scare quotes."""
+    max_split_words: int = 6
+    """Words between the parts of one split quote ("…," he told the BBC. "…")."""
+    max_speaker_tokens: int = 10
+    """Longest speaker phrase kept ("the executive member for children's services at ...")."""
+    max_continued_paragraphs: int = 6
+    """How far a quote left open at a paragraph end may run on."""
