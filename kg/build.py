@@ -116,9 +116,10 @@ def _add_actor(G: nx.MultiDiGraph, node: str, kind: str, name: str, article_id: 
 def _add_roles(G: nx.MultiDiGraph, node: str, person: Person, article_id: str) -> None:
     data = G.nodes[node]
     for role in person.roles:
-        described = f"{role.title} ({role.organisation})" if role.organisation else role.title
-        if described not in data["roles"]:
-            data["roles"].append(described)
+        held = {"title": role.title, "organisation": role.organisation, "former": role.former,
+                "article_id": article_id}
+        if held not in data["roles"]:
+            data["roles"].append(held)
         if role.organisation:
             org = _ensure_actor(G, node_id("org", role.organisation), "organisation", role.organisation, article_id)
             m = role.mention

@@ -289,16 +289,10 @@ def _actors_for(G: nx.Graph, speaker: str, actors: Actors) -> list[str]:
         return [speaker]
     orgs = []
     for _, org, data in _out_edges(G, speaker):
-        if (data.get("type") == "holds_role" and not _true(data.get("former"))
+        if (data.get("type") == "holds_role" and not data.get("former")
                 and G.nodes[org].get("type") == "organisation" and org not in orgs):
             orgs.append(org)
     return sorted(orgs)
-
-
-def _true(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value)
 
 
 def _actor_attrs(G: nx.Graph, actor: str) -> dict[str, object]:

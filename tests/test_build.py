@@ -186,7 +186,8 @@ def test_same_person_across_articles_is_one_node(graph):
     assert graph.has_edge(people[0], article_node("a2"), key="mentioned_in")
     said = sorted(v for _, v, k in graph.out_edges(people[0], keys=True) if k == "said")
     assert said == [quote_node("a1", "q1"), quote_node("a2", "q1")]
-    assert set(data["roles"]) == {"director (Barnardo's)", "chief executive (Shelter)"}
+    assert [(r["title"], r["organisation"], r["article_id"]) for r in data["roles"]] == [
+        ("director", "Barnardo's", "a1"), ("chief executive", "Shelter", "a2")]
 
 
 def test_quote_without_speaker_gets_no_said_edge(graph):
@@ -222,7 +223,8 @@ def test_role_without_organisation_creates_no_edge():
                     roles=[Role(title="health minister", mention=mention("Health minister", sentence))])
     G = build_graph([ArticleRecord(id="b", model="test", people=[person])])
     assert [k for _, _, k in G.edges(keys=True)] == ["mentioned_in"]
-    assert G.nodes[node_id("person", "Ann Keen")]["roles"] == ["health minister"]
+    assert G.nodes[node_id("person", "Ann Keen")]["roles"] == [
+        {"title": "health minister", "organisation": None, "former": False, "article_id": "b"}]
     assert {d["type"] for _, d in G.nodes(data=True)} == {"article", "person"}
 
 
@@ -243,7 +245,8 @@ def test_graphml_round_trip_keeps_structure(graph, tmp_path):
             assert d[field] == original[field]
     person = node_id("person", "Sean O’Brien")
     assert back.nodes[person]["n_quotes"] == 2
-    assert sorted(back.nodes[person]["articles"].split("; ")) == ["a1", "a2"]
+    assert back.nodes[person]["articles"] == graph.nodes[person]["articles"]
+    assert back.nodes[person]["roles"] == graph.nodes[person]["roles"]
 
 
 def test_two_roles_at_one_organisation_are_both_kept():

@@ -1,5 +1,6 @@
 """GEXF export: GEXF 1.2 that networkx reads back, with viz, flattened values and a timeline."""
 
+import json
 import xml.etree.ElementTree as ET
 
 import networkx as nx
@@ -36,8 +37,8 @@ def test_reads_back_with_counts_and_attributes(written):
     assert {n: d["type"] for n, d in back.nodes(data=True)} == {n: d["type"] for n, d in G.nodes(data=True)}
     jane = back.nodes[JANE]
     assert jane["label"] == "Jane Smith"
-    assert jane["roles"] == "director of policy (Barnardo's)"  # lists joined as in GraphML
-    assert jane["articles"] == "a1; a2" and jane["n_quotes"] == 3
+    assert json.loads(jane["roles"])[0]["title"] == "director of policy"  # JSON text, as in GraphML
+    assert json.loads(jane["articles"]) == ["a1", "a2"] and jane["n_quotes"] == 3
     assert back.nodes[BARNARDOS]["label"] == "Barnardo's"
     quote = back.nodes[QUOTES["jane_tricky"]]
     assert quote["content"] == TRICKY and quote["cue_class"] == "critical"
@@ -93,6 +94,6 @@ def test_graph_without_dates_or_multiedges(tmp_path):
     G.add_edge("x", "y", type="links", weight_hint=1)
     write_gexf(G, tmp_path / "plain.gexf")
     back = nx.read_gexf(tmp_path / "plain.gexf")
-    assert back.nodes["x"]["tags"] == "a; b" and "score" not in back.nodes["x"]
+    assert back.nodes["x"]["tags"] == '["a","b"]' and "score" not in back.nodes["x"]
     assert [d["relation"] for _, _, d in back.edges(data=True)] == ["links"]
     assert "start" not in back.nodes["x"]

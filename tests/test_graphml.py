@@ -1,5 +1,6 @@
 """GraphML export: readable by networkx and igraph, Gephi-safe key ids, atomic writes."""
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -24,7 +25,8 @@ def claims_graph() -> nx.MultiDiGraph:
                date="2010-02-25", url="https://example.org/a1", publication=None)
     G.add_node(PERSON, type="person", label=NASTY, name="Jane Smith", honorific=None,
                aliases=["Jane Smith", "Smith"],
-               roles=["director of UK operations (Barnardo's)"], n_quotes=1, articles=["a1"])
+               roles=[{"title": "director of UK operations", "organisation": "Barnardo's", "former": False,
+                       "article_id": "a1"}], n_quotes=1, articles=["a1"])
     # n_quotes is an int on the person but a string here: written as string everywhere.
     G.add_node(ORG, type="organisation", label="Barnardo's", name="Barnardo's", aliases=[],
                n_quotes="unknown", articles=["a1"], extra={"source": "manual", "rank": 2})
@@ -63,13 +65,13 @@ def test_round_trip_with_networkx(written):
 
     person = H.nodes[PERSON]
     assert person["label"] == "Jane <script>&"  # forbidden characters removed
-    assert person["aliases"] == "Jane Smith; Smith"  # list -> joined string
-    assert person["roles"] == "director of UK operations (Barnardo's)"
+    assert person["aliases"] == ["Jane Smith", "Smith"]  # lists and dicts come back as written
+    assert person["roles"] == G.nodes[PERSON]["roles"]
     assert "honorific" not in person  # None dropped
     assert person["n_quotes"] == "1"  # mixed int/str -> str everywhere
     assert H.nodes[ORG]["n_quotes"] == "unknown"
-    assert H.nodes[ORG]["aliases"] == ""
-    assert H.nodes[ORG]["extra"] == '{"source":"manual","rank":2}'  # dict -> compact JSON
+    assert H.nodes[ORG]["aliases"] == []
+    assert H.nodes[ORG]["extra"] == {"source": "manual", "rank": 2}
     assert "publication" not in H.nodes[ARTICLE]
 
     quote = H.nodes[QUOTE]
@@ -81,6 +83,14 @@ def test_round_trip_with_networkx(written):
     assert H.edges[PERSON, ARTICLE, "mentioned_in"]["count"] == 2
     assert "count" not in H.edges[ORG, ARTICLE, "mentioned_in"]
     assert H.edges[PERSON, ORG, "holds_role"]["title"] == "director of UK operations"
+
+
+def test_lists_and_dicts_are_json_text_in_the_file(written):
+    _, path = written
+    person = next(n for n in ET.parse(path).getroot().iter("{%s}node" % NS["g"]) if n.get("id") == PERSON)
+    values = {d.get("key"): d.text for d in person.findall("g:data", NS)}
+    assert values["node_aliases"] == '["Jane Smith","Smith"]'
+    assert json.loads(values["node_roles"])[0]["organisation"] == "Barnardo's"
 
 
 def test_key_ids_are_named_unique_and_typed(written):

@@ -17,7 +17,8 @@ def test_round_trip(tmp_path):
     assert isinstance(back, nx.MultiDiGraph)
     assert dict(back.nodes(data=True)) == dict(G.nodes(data=True))
     assert sorted(back.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
-    assert back.nodes[JANE]["roles"] == ["director of policy (Barnardo's)"]  # lists stay lists
+    assert back.nodes[JANE]["roles"] == [  # lists and dicts stay as they are
+        {"title": "director of policy", "organisation": "Barnardo's", "former": False, "article_id": "a1"}]
     assert any(d.get("content") == TRICKY for _, d in back.nodes(data=True))
 
 

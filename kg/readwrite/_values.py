@@ -1,5 +1,10 @@
-"""Attribute values for the file formats: flattened to scalars on the way out, and read
-back the same way whether a graph was built or loaded."""
+"""Attribute values for the XML formats (GraphML, GEXF): flattened to scalars on the way
+out, in this one place, and restored on the way back in.
+
+Lists and dicts (a person's aliases, roles, articles) are written as JSON text, so a
+reader gets back exactly what was written; the names of the attributes written that
+way are kept in `JSON_ATTRIBUTES`-style graph attributes by the writers.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from collections.abc import Iterable
 from numbers import Integral, Real
 from typing import Any
 
-__all__ = ["as_list", "flatten_attrs", "clean_text", "unify_types"]
+__all__ = ["as_list", "flatten_attrs", "restore_attrs", "clean_text", "unify_types"]
 
 # Everything outside XML 1.0's Char production (lone surrogates included).
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -26,32 +31,38 @@ def as_list(value: Any) -> list[str]:
     return [str(v) for v in value if v]
 
 
-def flatten_attrs(data: dict[str, Any]) -> dict[str, bool | int | float | str]:
-    """Drop ``None`` values and turn the rest into scalars: lists joined with "; ",
-    dicts as compact JSON, characters XML forbids removed."""
-    return {
-        clean_text(str(k)): _flat_value(v) for k, v in data.items() if v is not None
-    }
+def flatten_attrs(data: dict[str, Any], encoded: set[str] | None = None) -> dict[str, bool | int | float | str]:
+    """Drop ``None`` values and turn the rest into scalars: lists, tuples and dicts as
+    compact JSON (their names are added to `encoded`), characters XML forbids removed."""
+    flat = {}
+    for name, value in data.items():
+        if value is None:
+            continue
+        name = clean_text(str(name))
+        if isinstance(value, (list, tuple, set, frozenset, dict)):
+            if encoded is not None:
+                encoded.add(name)
+            value = json.dumps(sorted(value) if isinstance(value, (set, frozenset)) else value,
+                               ensure_ascii=False, separators=(",", ":"), default=str)
+        flat[name] = _scalar(value)
+    return flat
 
 
-def _flat_value(value: Any) -> bool | int | float | str:
+def restore_attrs(data: dict[str, Any], encoded: Iterable[str]) -> None:
+    """Decode in place the attributes `flatten_attrs` wrote as JSON (those named in `encoded`)."""
+    for name in encoded:
+        if isinstance(data.get(name), str):
+            data[name] = json.loads(data[name])
+
+
+def _scalar(value: Any) -> bool | int | float | str:
     if isinstance(value, bool):
         return value
     if isinstance(value, Integral):
         return int(value)
     if isinstance(value, Real):
         return float(value)
-    return clean_text(_to_text(value))
-
-
-def _to_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return "; ".join(_to_text(item) for item in value if item is not None)
-    return str(value)
+    return clean_text(str(value))
 
 
 def clean_text(text: str) -> str:

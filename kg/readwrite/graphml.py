@@ -3,7 +3,9 @@
 networkx's own writer needs help for the graph built by ``kg``:
 
 * attribute values may be ``None``, lists or dicts, which GraphML cannot hold:
-  ``None`` is dropped, a list becomes ``"a; b"``, a dict compact JSON;
+  ``None`` is dropped, lists and dicts are written as compact JSON, and the
+  graph attributes ``json_node_attributes`` and ``json_edge_attributes`` name
+  the attributes written that way, so :func:`read_graphml` restores them;
 * an attribute whose values have mixed types (``3`` here, ``"n/a"`` there) is
   written as a string everywhere, so every key declares exactly one type;
 * characters that XML 1.0 forbids (``"\\x00"``, ``"\\x0b"``, ...) are removed
@@ -20,6 +22,7 @@ networkx's own writer needs help for the graph built by ``kg``:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from typing import Any
@@ -28,10 +31,12 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import clean_text, flatten_attrs, unify_types
+from kg.readwrite._values import clean_text, flatten_attrs, restore_attrs, unify_types
 
 __all__ = ["read_graphml", "write_graphml"]
 
+_JSON_NODE_ATTRIBUTES = "json_node_attributes"
+_JSON_EDGE_ATTRIBUTES = "json_edge_attributes"
 # A GraphML key id is an XML NMTOKEN.
 _NOT_NMTOKEN = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -70,12 +75,16 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     -------
     networkx.MultiDiGraph
         The graph with its edge keys (``MultiGraph`` if the file is
-        undirected). Lists and dicts come back as the strings they were
-        written as.
+        undirected), with lists and dicts as they were written.
     """
     G = nx.read_graphml(path, force_multigraph=True)
+    node_lists = json.loads(G.graph.pop(_JSON_NODE_ATTRIBUTES, "[]"))
+    edge_lists = json.loads(G.graph.pop(_JSON_EDGE_ATTRIBUTES, "[]"))
+    for _, data in G.nodes(data=True):
+        restore_attrs(data, node_lists)
     for _, _, data in G.edges(data=True):
         data.pop("key", None)  # already used as the edge's key
+        restore_attrs(data, edge_lists)
     return G
 
 
@@ -115,14 +124,20 @@ def _clean_graph(G: nx.Graph) -> nx.Graph:
     H = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
     skip = {"node_default", "edge_default"}  # networkx would treat these as defaults
     H.graph.update(flatten_attrs({k: v for k, v in G.graph.items() if k not in skip}))
+    node_lists: set[str] = set()
+    edge_lists: set[str] = set()
     for node, data in G.nodes(data=True):
-        H.add_node(clean_text(str(node)), **flatten_attrs(data))
+        H.add_node(clean_text(str(node)), **flatten_attrs(data, node_lists))
     if G.is_multigraph():
         edges = ((u, v, {**d, "key": k}) for u, v, k, d in G.edges(keys=True, data=True))
     else:
         edges = G.edges(data=True)
     for u, v, data in edges:
-        H.add_edges_from([(clean_text(str(u)), clean_text(str(v)), flatten_attrs(data))])
+        H.add_edges_from([(clean_text(str(u)), clean_text(str(v)), flatten_attrs(data, edge_lists))])
+    if node_lists:
+        H.graph[_JSON_NODE_ATTRIBUTES] = json.dumps(sorted(node_lists))
+    if edge_lists:
+        H.graph[_JSON_EDGE_ATTRIBUTES] = json.dumps(sorted(edge_lists))
     unify_types(H.nodes[n] for n in H)
     unify_types(d for _, _, d in H.edges(data=True))
     return H

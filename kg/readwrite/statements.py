@@ -18,14 +18,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
-from collections import defaultdict
 from typing import Any
 
 import networkx as nx
 
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import as_list
 
 __all__ = ["write_statements", "STATEMENT_FIELDS"]
 
@@ -33,7 +30,6 @@ STATEMENT_FIELDS = [
     "quote_id", "speaker", "speaker_type", "speaker_organisation", "speaker_role", "cue", "cue_class",
     "type", "content", "article_id", "title", "date", "start", "end", "sentence",
 ]
-_ROLE = re.compile(r"^(?P<title>.*) \((?P<org>[^()]*)\)$")  # "director (Barnardo's)"
 
 
 def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
@@ -60,14 +56,10 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     An organisation's own name is its ``speaker_organisation``.
     """
     speakers = {v: u for u, v, d in G.edges(data=True) if d.get("type") == "said"}
-    held = defaultdict(list)  # person -> their holds_role edges, gathered once for every row
-    for u, v, d in G.edges(data=True):
-        if d.get("type") == "holds_role":
-            held[u].append((v, d))
     articles = {_text(d.get("article_id")): d for _, d in G.nodes(data=True) if d.get("type") == "article"}
     quotes = [node for node, d in G.nodes(data=True) if d.get("type") == "quote"]
-    rows = [_row(G, node, speakers.get(node), articles, held) for node in quotes]
-    rows.sort(key=lambda r: (r["article_id"], _as_int(r["start"]), r["quote_id"]))
+    rows = [_row(G, node, speakers.get(node), articles) for node in quotes]
+    rows.sort(key=lambda r: (r["article_id"], int(r["start"] or 0), r["quote_id"]))
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=STATEMENT_FIELDS)
     writer.writeheader()
@@ -76,15 +68,14 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
         fh.write(buffer.getvalue().encode("utf-8-sig"))
 
 
-def _row(G: nx.Graph, node: Any, speaker: Any, articles: dict[str, dict[str, Any]],
-         held: dict[Any, list[tuple[Any, dict[str, Any]]]]) -> dict[str, Any]:
+def _row(G: nx.Graph, node: Any, speaker: Any, articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     data = G.nodes[node]
     article_id = _text(data.get("article_id"))
     article = articles.get(article_id, {})
     name, kind, organisations, roles = _text(data.get("speaker")), "", [], []
     if speaker is not None:
         name, kind = _text(G.nodes[speaker].get("label") or speaker), _text(G.nodes[speaker].get("type"))
-        organisations, roles = _affiliation(G, speaker, article_id, held.get(speaker, []))
+        organisations, roles = _affiliation(G.nodes[speaker], article_id)
     return {
         "quote_id": str(node),
         "speaker": name,
@@ -104,36 +95,17 @@ def _row(G: nx.Graph, node: Any, speaker: Any, articles: dict[str, dict[str, Any
     }
 
 
-def _affiliation(G: nx.Graph, speaker: Any, article_id: str,
-                 edges: list[tuple[Any, dict[str, Any]]]) -> tuple[list[str], list[str]]:
-    """The organisations and roles of a speaker (from its holds_role `edges`), preferring
-    those stated in the given article."""
-    data = G.nodes[speaker]
-    if data.get("type") == "organisation":
-        return [_text(data.get("label") or speaker)], []
-    edges = [(v, d) for v, d in edges if d.get("article_id") == article_id] or edges
-    organisations = [_text(G.nodes[v].get("label") or v) for v, _ in edges]
-    roles = [_role(d) for _, d in edges]
-    if not edges:  # only roles without an organisation edge: "health minister", "director (Acme)"
-        for described in as_list(data.get("roles")):
-            match = _ROLE.match(described)
-            roles.append(match["title"] if match else described)
-            organisations.append(match["org"] if match else "")
-    return list(dict.fromkeys(o for o in organisations if o)), list(dict.fromkeys(r for r in roles if r))
-
-
-def _role(edge: dict[str, Any]) -> str:
-    title = _text(edge.get("title"))
-    former = edge.get("former") in (True, "true", "True")
-    return f"former {title}" if former and not title.lower().startswith("former") else title
+def _affiliation(speaker: dict[str, Any], article_id: str) -> tuple[list[str], list[str]]:
+    """The organisations and roles of a speaker node, preferring those stated in the given article."""
+    if speaker.get("type") == "organisation":
+        return [_text(speaker.get("label"))], []
+    roles = speaker.get("roles", [])
+    roles = [r for r in roles if r["article_id"] == article_id] or roles
+    organisations = [r["organisation"] for r in roles if r["organisation"]]
+    titles = [f"former {r['title']}" if r["former"] and not r["title"].lower().startswith("former") else r["title"]
+              for r in roles]
+    return list(dict.fromkeys(organisations)), list(dict.fromkeys(titles))
 
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-def _as_int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0

@@ -1,161 +1,14 @@
-"""Ask a claims graph questions: who said what, when, with whom, about what.
-
-`load` reads a saved graph (GraphML, the node-link JSON, ``records.jsonl`` or
-a ``kg build`` output directory) without spaCy; `ClaimsGraph` answers with
-pydantic records, in lists that turn into pandas DataFrames on request.
-
-Examples
---------
->>> g = load("out/")                                    # doctest: +SKIP
->>> g.quotes(speaker="Margaret Hodge")                  # doctest: +SKIP
->>> g.who_said("voluntary sector").to_pandas()           # doctest: +SKIP
-"""
+"""`ClaimsGraph`: questions over a claims graph, answered with result records."""
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
-from pathlib import Path
-from typing import Any, Generic, TypeVar
 
 import networkx as nx
-from pydantic import BaseModel, ConfigDict
 
-from kg.readwrite._values import as_list
+from kg.query.results import ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult
 
-__all__ = [
-    "load", "ClaimsGraph", "Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult",
-    "CoQuoted", "PathStep",
-]
-
-T = TypeVar("T", bound=BaseModel)
-
-
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class ActorResult(_Result):
-    """A person or organisation."""
-
-    id: str
-    type: str
-    name: str
-    aliases: list[str] = []
-    roles: list[str] = []
-    n_quotes: int = 0
-    articles: list[str] = []
-
-
-class ArticleResult(_Result):
-    """An article."""
-
-    id: str
-    title: str
-    date: str
-    publication: str
-    author: str
-    url: str
-    n_quotes: int
-
-
-class QuoteResult(_Result):
-    """A claim with its speaker, cue and source."""
-
-    id: str
-    speaker: str
-    speaker_id: str | None
-    cue: str
-    cue_class: str
-    type: str
-    content: str
-    article_id: str
-    article_title: str
-    date: str
-    start: int
-    end: int
-    sentence: str
-    concepts: list[str] = []
-
-
-class RoleResult(_Result):
-    """A title a person holds, at an organisation when one is named."""
-
-    person: str
-    title: str
-    organisation: str | None
-    article_id: str
-    former: bool = False
-
-
-class CoQuoted(_Result):
-    """Another actor quoted in the same articles."""
-
-    actor: ActorResult
-    articles: list[str]
-
-
-class PathStep(_Result):
-    """One node on a path between two actors, with the relation that leads to the next."""
-
-    id: str
-    type: str
-    label: str
-    relation: str | None
-
-
-class Results(list, Generic[T]):
-    """A list of result records that can become a pandas DataFrame."""
-
-    def to_pandas(self) -> Any:
-        """The results as a ``pandas.DataFrame`` (pandas must be installed)."""
-        try:
-            import pandas as pd
-        except ImportError as error:
-            raise ImportError("to_pandas() needs pandas: pip install pandas") from error
-        return pd.DataFrame([item.model_dump() for item in self])
-
-
-def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
-    """Load a saved claims graph.
-
-    Parameters
-    ----------
-    path : str or PathLike
-        A ``.graphml`` file, a node-link ``.json`` file, a ``records.jsonl``
-        file, or a directory written by ``kg build`` (its ``graph.graphml``,
-        else its ``records.jsonl``).
-
-    Raises
-    ------
-    FileNotFoundError
-        When there is nothing to load at `path`.
-    ValueError
-        When the file type is not one of the above.
-    """
-    path = Path(path)
-    if path.is_dir():
-        for name in ("graph.graphml", "graph.json", "records.jsonl"):
-            if (path / name).exists():
-                return load(path / name)
-        raise FileNotFoundError(f"{path}: no graph.graphml, graph.json or records.jsonl in this directory")
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such file or directory")
-    suffix = path.suffix.lower()
-    if suffix == ".graphml":
-        from kg.readwrite import read_graphml
-
-        return ClaimsGraph(read_graphml(path))
-    if suffix == ".json":
-        from kg.readwrite.json_graph import read_json
-
-        return ClaimsGraph(read_json(path))
-    if suffix == ".jsonl":
-        from kg.build import build_graph
-        from kg.readwrite import read_records
-
-        return ClaimsGraph(build_graph(read_records(path)))
-    raise ValueError(f"{path}: cannot load a graph from a '{suffix}' file (use .graphml, .json or .jsonl)")
+__all__ = ["ClaimsGraph"]
 
 
 class ClaimsGraph:
@@ -236,25 +89,9 @@ class ClaimsGraph:
     # -- people and organisations ------------------------------------------------------
 
     def roles(self, person: str) -> Results[RoleResult]:
-        """The titles a person holds, with the organisation where one is named."""
-        found: list[RoleResult] = []
-        for actor in self._find_actors(person):
-            if actor.type != "person":
-                continue
-            at_org = set()
-            for _, org, data in self.graph.out_edges(actor.id, data=True):
-                if data.get("type") == "holds_role":
-                    at_org.add(data["title"])
-                    found.append(RoleResult(person=actor.name, title=data["title"],
-                                            organisation=self.graph.nodes[org]["label"],
-                                            article_id=data.get("article_id", ""),
-                                            former=_as_bool(data.get("former", False))))
-            for described in actor.roles:
-                title = described.rsplit(" (", 1)[0]
-                if title not in at_org:
-                    found.append(RoleResult(person=actor.name, title=title, organisation=None,
-                                            article_id=actor.articles[0] if actor.articles else ""))
-        return Results(found)
+        """The titles a person holds, each with the organisation where one is named and the
+        article it was stated in."""
+        return Results(role for actor in self._find_actors(person) if actor.type == "person" for role in actor.roles)
 
     def members(self, organisation: str) -> Results[ActorResult]:
         """People holding a role at an organisation."""
@@ -334,9 +171,10 @@ class ClaimsGraph:
 
     def _actor(self, node: str) -> ActorResult:
         data = self.graph.nodes[node]
-        return ActorResult(id=node, type=data.get("type", ""), name=data.get("name", data.get("label", node)),
-                           aliases=as_list(data.get("aliases")), roles=as_list(data.get("roles")),
-                           n_quotes=int(data.get("n_quotes", 0) or 0), articles=as_list(data.get("articles")))
+        name = data.get("name", data.get("label", node))
+        return ActorResult(id=node, type=data.get("type", ""), name=name, aliases=data.get("aliases", []),
+                           roles=[RoleResult(person=name, **role) for role in data.get("roles", [])],
+                           n_quotes=data.get("n_quotes", 0), articles=data.get("articles", []))
 
     def _find_actors(self, name: str) -> list[ActorResult]:
         """Actors called `name` (or with it as an alias), else those whose name contains it."""
@@ -378,5 +216,6 @@ def _words(text: str) -> str:
     return " ".join(str(text).replace("\u2019", "'").lower().split())
 
 
-def _as_bool(value: Any) -> bool:
-    return value if isinstance(value, bool) else str(value).lower() == "true"
+def _words(text: str) -> str:
+    """Lower case, one space between words, straight apostrophes."""
+    return " ".join(str(text).replace("\u2019", "'").lower().split())
