@@ -109,7 +109,7 @@ def test_saved_graph_and_records_load_without_spacy(tmp_path):
 def test_cli_help_works_without_spacy():
     """The commands import spaCy only when they extract, so help needs none."""
     proc = run_without_spacy("""
-        import kg.batch
+        import kg.run
         from kg.cli import app
 
         try:

