@@ -19,7 +19,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def seed_articles():
-    from kg.readwrite import read_articles
+    from kg.run import read_articles
 
     return list(read_articles([SEEDS]))
 

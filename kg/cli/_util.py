@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
-from enum import Enum
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Optional, Protocol
 
 import typer
+from pydantic import ValidationError
 
 from extractors import DEFAULT_MODEL
-from kg.batch import DEFAULT_MAX_CHARS, RunSummary, StrictStop
-from kg.cache import RecordCache, default_cache_dir
+from kg.run import DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop
 
-__all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "EngineOpt", "SchedulerOpt",
-           "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_options",
-           "run_and_report"]
+__all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "Engine", "EngineOpt",
+           "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS",
+           "extraction_settings", "run_and_report"]
 
 
 app = typer.Typer(
@@ -40,13 +39,6 @@ MaxCharsOpt = Annotated[int, typer.Option(
     "--max-chars", metavar="N", min=1, help="Longest article to extract; longer ones are reported as failures.")]
 JobsOpt = Annotated[int, typer.Option(
     "--jobs", "-j", metavar="N", min=1, help="Worker processes for extraction (each loads the model once).")]
-class Engine(str, Enum):
-    """Where extraction runs."""
-
-    local = "local"
-    dask = "dask"
-
-
 EngineOpt = Annotated[Engine, typer.Option(
     "--engine", help="local: this machine (--jobs processes); dask: a Dask cluster (--scheduler, or a local one).")]
 SchedulerOpt = Annotated[Optional[str], typer.Option(
@@ -61,29 +53,27 @@ CacheDirOpt = Annotated[Optional[Path], typer.Option(
     help="Where extracted records are cached (default: ~/.cache/policy-claims-kg).")]
 
 
-def extraction_options(*, model: str, strict: bool, max_chars: int, jobs: int, engine: Engine,
-                       scheduler: str | None, no_cache: bool, cache_dir: Path | None,
-                       codebook: Path | None) -> dict[str, Any]:
-    """The keyword arguments of `kg.batch.extract_records` for the shared command-line options.
+def extraction_settings(*, model: str, codebook: Path | None, strict: bool, max_chars: int, jobs: int,
+                        engine: Engine, scheduler: str | None, no_cache: bool,
+                        cache_dir: Path | None) -> ExtractionSettings:
+    """The run's settings from the options `kg build` and `kg extract` share, made once.
 
-    A codebook is checked here, before any work, and a bad one exits with status 2.
+    The codebook is read and checked here, before any work; a bad one exits with
+    status 2 and a one-line error naming the file and the problem.
+
+    Returns
+    -------
+    ExtractionSettings
     """
-    codebook_text = ""
-    if codebook is not None:
-        from extractors.codebook import load_codebook
-
-        try:
-            load_codebook(codebook)
-        except ValueError as error:
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(2) from None
-        codebook_text = codebook.read_text(encoding="utf-8")
-    cache = None
-    if not no_cache:
-        digest = hashlib.sha256(codebook_text.encode()).hexdigest()[:16]
-        cache = RecordCache(cache_dir or default_cache_dir(), settings=f"{model}|{max_chars}|{digest}")
-    return {"model": model, "strict": strict, "max_chars": max_chars, "jobs": jobs, "engine": engine.value,
-            "scheduler": scheduler, "cache": cache, "codebook": str(codebook) if codebook else None}
+    try:
+        return ExtractionSettings.from_options(
+            model=model, codebook=codebook, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine,
+            scheduler=scheduler, cache=not no_cache, cache_dir=cache_dir)
+    except ValidationError:
+        raise  # the options were checked by Typer: this is a bug, not bad input
+    except ValueError as error:  # the codebook
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
 
 
 class Progress:
@@ -135,7 +125,14 @@ def print_summary(command: str, summary: RunSummary) -> None:
             typer.echo(f"  ... and {len(summary.failures) - 20} more", err=True)
 
 
-def run_and_report(command: str, run: Callable[..., RunSummary], **options: Any) -> None:
+class _Run(Protocol):
+    """`kg.run.run_build` or `kg.run.run_extract`."""
+
+    def __call__(self, inputs: Iterable[Path], out: Path, settings: ExtractionSettings, *,
+                 progress: ProgressCallback | None = None) -> RunSummary: ...
+
+
+def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, settings: ExtractionSettings) -> None:
     """Run a batch with progress, print its summary, and exit with its status.
 
     Exit status: 0 when every input was extracted, 1 when some failed (the rest
@@ -145,7 +142,7 @@ def run_and_report(command: str, run: Callable[..., RunSummary], **options: Any)
 
     progress = Progress()
     try:
-        summary = run(progress=progress, **options)
+        summary = run(inputs, out, settings, progress=progress)
     except ModelNotFound as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from kg.batch import run_build
+from kg.run import run_build
 from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, CodebookOpt, Engine, EngineOpt,
                           InputsArg, JobsOpt, MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app,
-                          extraction_options, run_and_report)
+                          extraction_settings, run_and_report)
 
 
 @app.command("build")
@@ -34,6 +34,6 @@ def build_cli(
     output directory. Exit status: 0 when every input was extracted, 1 when some
     failed (the rest is still written), 2 for an unknown model.
     """
-    run_and_report("build", run_build, inputs=inputs, out_dir=out, **extraction_options(
-        model=model, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine, scheduler=scheduler,
-        no_cache=no_cache, cache_dir=cache_dir, codebook=codebook))
+    settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars, jobs=jobs,
+                                   engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)
+    run_and_report("build", run_build, inputs, out, settings)

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from kg.batch import run_extract
+from kg.run import run_extract
 from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, CodebookOpt, Engine, EngineOpt,
                           InputsArg, JobsOpt, MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app,
-                          extraction_options, run_and_report)
+                          extraction_settings, run_and_report)
 
 
 @app.command("extract")
@@ -33,6 +33,6 @@ def extract_cli(
     One article record per line, each fact with character offsets into the
     article and its sentence. Exit status as for build.
     """
-    run_and_report("extract", run_extract, inputs=inputs, out=out, **extraction_options(
-        model=model, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine, scheduler=scheduler,
-        no_cache=no_cache, cache_dir=cache_dir, codebook=codebook))
+    settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars, jobs=jobs,
+                                   engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)
+    run_and_report("extract", run_extract, inputs, out, settings)

@@ -1,9 +1,8 @@
-"""Reading and writing: input articles, records, and graph exports.
+"""Reading and writing: records and graph exports (input articles are read by `kg.run`).
 
 Each format has its own module; algorithms elsewhere in `kg` never open files.
 """
 
-from kg.readwrite.articles import read_articles
 from kg.readwrite.gexf import write_gexf
 from kg.readwrite.graphml import read_graphml, write_graphml
 from kg.readwrite.html import write_html
@@ -12,7 +11,6 @@ from kg.readwrite.records import read_records, write_failures, write_records
 from kg.readwrite.statements import write_statements
 
 __all__ = [
-    "read_articles",
     "read_graphml",
     "write_graphml",
     "write_gexf",

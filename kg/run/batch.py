@@ -1,7 +1,7 @@
 """Batch runs behind ``kg extract`` and ``kg build``: read, extract, write.
 
-spaCy is imported only when extraction starts, so the rest of `kg` works
-without it.
+Every function takes the run's `ExtractionSettings`. spaCy is imported only
+when extraction starts, so the rest of `kg` works without it.
 """
 
 from __future__ import annotations
@@ -10,19 +10,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
-from kg.cache import RecordCache
-from kg.engines import WorkItem, run_dask, run_local, run_processes
-from kg.readwrite import (read_articles, write_failures, write_gexf, write_graphml, write_html, write_json,
-                          write_records, write_statements)
+from kg.readwrite import (write_failures, write_gexf, write_graphml, write_html, write_json, write_records,
+                          write_statements)
+from kg.run.cache import RecordCache
+from kg.run.engines import WorkItem, run_engine
+from kg.run.inputs import read_articles
+from kg.run.settings import ExtractionSettings
 
-__all__ = ["RunSummary", "StrictStop", "extract_records", "run_extract", "run_build", "DEFAULT_MAX_CHARS"]
-
-DEFAULT_MAX_CHARS = 1_000_000
-"""Longest article given to the model (spaCy's own default); longer ones fail with a reason."""
+__all__ = ["RunSummary", "StrictStop", "ProgressCallback", "extract_records", "run_extract", "run_build"]
 
 
 class StrictStop(Exception):
@@ -48,6 +46,8 @@ class RunSummary:
     notes: list[str] = field(default_factory=list)
     """"source: note" for each article read with a note (decoded as Windows-1252, from HTML)."""
     outputs: dict[str, Path] = field(default_factory=dict)
+    cached: int = 0
+    """Records taken from the record cache instead of extracted."""
 
     def count(self, record: ArticleRecord) -> None:
         """Add one extracted article to the totals."""
@@ -58,36 +58,40 @@ class RunSummary:
         self.quotes.update(q.type for q in record.quotes)
 
 
-def extract_records(inputs: Iterable[str | Path], *, model: str, summary: RunSummary,
-                    progress: ProgressCallback | None = None, strict: bool = False,
-                    max_chars: int = DEFAULT_MAX_CHARS, jobs: int = 1, engine: str = "local",
-                    scheduler: str | None = None, cache: RecordCache | None = None,
-                    codebook: str | None = None) -> Iterator[ArticleRecord]:
+def extract_records(inputs: Iterable[str | Path], settings: ExtractionSettings | None = None, *,
+                    summary: RunSummary, progress: ProgressCallback | None = None) -> Iterator[ArticleRecord]:
     """Read the inputs and yield a record per good article, in input order; failures go to `summary`.
 
     Parameters
     ----------
-    jobs : int
-        Worker processes for the local engine (1: extract in this process).
-    engine : {"local", "dask"}
-        Where to extract; "dask" uses the cluster at `scheduler`, or starts a local one.
-    cache : RecordCache, optional
-        Articles found there are not extracted again; new records are added to it.
-    codebook : str, optional
-        A YAML codebook of policy concepts; without one, concepts are key noun phrases.
+    inputs : iterable of str or Path
+        Files and directories, as `kg.run.read_articles` takes them.
+    settings : ExtractionSettings, optional
+        Model, codebook, limits, engine, strictness and record cache (default: the defaults).
+        With the cache on, articles found there are not extracted again and new records are added.
+    summary : RunSummary
+        Filled as the run goes: totals, failures, notes, cache hits.
+    progress : callable, optional
+        Called after each article with (articles done, failures so far).
+
+    Yields
+    ------
+    ArticleRecord
 
     Raises
     ------
     extractors.pipeline.ModelNotFound
-        When `model` is not an installed spaCy pipeline.
+        When `settings.model` is not an installed spaCy pipeline.
     StrictStop
-        At the first failure when `strict` is set.
+        At the first failure when `settings.strict` is set.
     """
+    settings = settings or ExtractionSettings()
+    cache = RecordCache.for_settings(settings) if settings.cache else None
     waiting: dict[str, ArticleText] = {}  # articles sent for extraction, to cache their records
 
     def fail(failure: Failure) -> None:
         summary.failures.append(failure)
-        if strict:
+        if settings.strict:
             raise StrictStop(failure)
 
     def work() -> Iterator[WorkItem]:
@@ -99,16 +103,11 @@ def extract_records(inputs: Iterable[str | Path], *, model: str, summary: RunSum
             cached = cache.get(item) if cache is not None else None
             if cached is None:
                 waiting[item.id] = item
+            else:
+                summary.cached += 1
             yield cached or item
 
-    options = {"model": model, "max_chars": max_chars, "codebook": codebook}
-    if engine == "dask":
-        results = run_dask(work(), scheduler=scheduler, **options)
-    elif jobs > 1:
-        results = run_processes(work(), jobs=jobs, **options)
-    else:
-        results = run_local(work(), **options)
-    for result in results:
+    for result in run_engine(work(), settings):
         if isinstance(result, Failure):
             fail(result)
         else:
@@ -125,24 +124,32 @@ def _report(progress: ProgressCallback | None, summary: RunSummary) -> None:
         progress(summary.articles, len(summary.failures))
 
 
-def run_extract(inputs: Iterable[str | Path], out: Path, *, progress: ProgressCallback | None = None,
-                **options: Any) -> RunSummary:
+def run_extract(inputs: Iterable[str | Path], out: Path, settings: ExtractionSettings | None = None, *,
+                progress: ProgressCallback | None = None) -> RunSummary:
     """Extract records from the inputs into the JSON Lines file `out`.
 
-    `options` are those of `extract_records` (model, strict, max_chars, jobs, engine, scheduler, cache).
+    Parameters and exceptions are those of `extract_records`.
+
+    Returns
+    -------
+    RunSummary
     """
     summary = RunSummary()
-    write_records(extract_records(inputs, summary=summary, progress=progress, **options), out)
+    write_records(extract_records(inputs, settings, summary=summary, progress=progress), out)
     summary.outputs["records"] = out
     return summary
 
 
-def run_build(inputs: Iterable[str | Path], out_dir: Path, *, progress: ProgressCallback | None = None,
-              **options: Any) -> RunSummary:
+def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionSettings | None = None, *,
+              progress: ProgressCallback | None = None) -> RunSummary:
     """Extract, build the graph and write every output into `out_dir`: records, failures,
     GraphML, GEXF, node-link JSON, HTML and the statements CSV.
 
-    `options` are those of `extract_records`.
+    Parameters and exceptions are those of `extract_records`.
+
+    Returns
+    -------
+    RunSummary
     """
     summary = RunSummary()
     records: list[ArticleRecord] = []
@@ -153,7 +160,7 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, *, progress: Progress
             yield record
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_records(keep(extract_records(inputs, summary=summary, progress=progress, **options)),
+    write_records(keep(extract_records(inputs, settings, summary=summary, progress=progress)),
                   out_dir / "records.jsonl")
     write_failures(summary.failures, out_dir / "failures.jsonl")
     graph = build_graph(records)

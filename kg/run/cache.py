@@ -1,41 +1,22 @@
 """A content-addressed cache of article records, so a re-run only extracts what is new.
 
-The key of an article is a hash of everything that decides its record: its
-text and input metadata, the spaCy pipeline's name, the article length limit,
-and a fingerprint of the extractors' own code and word lists (so editing a
-rule invalidates every entry). Entries are JSON files written atomically.
+The key of an article is a hash of its text and input metadata together with the
+settings' key (`ExtractionSettings.cache_key`: the model, its version and config,
+the article length limit, the codebook and a fingerprint of the extractors' code
+and word lists, so editing a rule invalidates every entry). Entries are JSON files
+written atomically.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-from functools import lru_cache
 from pathlib import Path
 
 from extractors.records import ArticleRecord, ArticleText
 from kg.readwrite._atomic import atomic_open
+from kg.run.settings import ExtractionSettings
 
-__all__ = ["RecordCache", "default_cache_dir", "extractor_fingerprint"]
-
-
-def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/policy-claims-kg`` (``~/.cache/policy-claims-kg`` by default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "policy-claims-kg"
-
-
-@lru_cache(maxsize=1)
-def extractor_fingerprint() -> str:
-    """A hash of the extractors package: its modules and data files."""
-    import extractors
-
-    root = Path(extractors.__file__).parent
-    digest = hashlib.sha256()
-    for file in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(str(file.relative_to(root)).encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+__all__ = ["RecordCache"]
 
 
 class RecordCache:
@@ -45,20 +26,28 @@ class RecordCache:
     ----------
     folder : Path
         Where entries live (created on first write).
-    settings : str
-        Everything besides the article that decides a record (model name,
-        limits, codebook hash); part of every key.
+    settings_key : str
+        Everything besides the article that decides a record; part of every key.
+        Take it from `ExtractionSettings.cache_key`.
+
+    See Also
+    --------
+    RecordCache.for_settings : the cache a run's settings name.
     """
 
-    def __init__(self, folder: Path, settings: str) -> None:
+    def __init__(self, folder: Path, settings_key: str) -> None:
         self.folder = Path(folder)
-        self.settings = f"{settings}|{extractor_fingerprint()}"
-        self.hits = 0
+        self.settings_key = settings_key
+
+    @classmethod
+    def for_settings(cls, settings: ExtractionSettings) -> RecordCache:
+        """The cache in `settings.cache_folder`, keyed by `settings.cache_key()`."""
+        return cls(settings.cache_folder, settings.cache_key())
 
     def key(self, article: ArticleText) -> str:
         """The hash an article's record is stored under (its source path is left out)."""
         content = article.model_dump_json(exclude={"source"})
-        return hashlib.sha256(f"{self.settings}|{content}".encode()).hexdigest()
+        return hashlib.sha256(f"{self.settings_key}|{content}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -70,7 +59,6 @@ class RecordCache:
             record = ArticleRecord.model_validate_json(path.read_bytes())
         except (OSError, ValueError):
             return None  # missing, unreadable or from an older format: extract again
-        self.hits += 1
         return record.model_copy(update={"source": article.source})
 
     def put(self, article: ArticleText, record: ArticleRecord) -> None:

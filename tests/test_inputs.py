@@ -1,4 +1,4 @@
-"""Tests for kg.readwrite.articles: reading articles and reporting bad input."""
+"""Tests for kg.run.inputs: reading articles and reporting bad input."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractors.records import ArticleText, Failure
-from kg.readwrite.articles import read_articles
+from kg.run.inputs import read_articles
 
 
 def _write(path: Path, content: str | bytes) -> Path:

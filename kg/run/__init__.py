@@ -1,0 +1,42 @@
+"""Running extraction: read input articles, extract their records as the settings say, cache
+them, and write the outputs of ``kg extract`` and ``kg build``.
+
+One module per job: `settings` (`ExtractionSettings`, made once per run and taken by every
+part), `inputs` (reading articles), `batch` (the driver), `engines` (in this process, a
+process pool or Dask) and `cache` (records already extracted). spaCy is imported only when
+extraction starts, so importing this package needs none.
+"""
+
+from kg.run.batch import ProgressCallback, RunSummary, StrictStop, extract_records, run_build, run_extract
+from kg.run.cache import RecordCache
+from kg.run.engines import (BATCH_SIZE, Result, WorkItem, extract_batch, run_dask, run_engine, run_local,
+                            run_processes)
+from kg.run.inputs import SUFFIXES, read_articles
+from kg.run.settings import (DEFAULT_MAX_CHARS, Engine, ExtractionSettings, default_cache_dir,
+                             extractor_fingerprint, model_fingerprint)
+
+__all__ = [
+    "ExtractionSettings",
+    "Engine",
+    "DEFAULT_MAX_CHARS",
+    "read_articles",
+    "SUFFIXES",
+    "extract_records",
+    "run_extract",
+    "run_build",
+    "RunSummary",
+    "StrictStop",
+    "ProgressCallback",
+    "run_engine",
+    "run_local",
+    "run_processes",
+    "run_dask",
+    "extract_batch",
+    "WorkItem",
+    "Result",
+    "BATCH_SIZE",
+    "RecordCache",
+    "default_cache_dir",
+    "extractor_fingerprint",
+    "model_fingerprint",
+]
