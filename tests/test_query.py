@@ -163,3 +163,18 @@ def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_rec
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
     assert nx.read_graphml(tmp_path / "net.graphml").graph.get("normalisation", "jaccard") == "jaccard"
+    for suffix in ("csv", "txt"):  # the statements CSV needs the claims graph; .txt is no graph format
+        result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "conflict", "--out",
+                                          str(tmp_path / f"net.{suffix}")])
+        assert result.exit_code == 2 and "use a .graphml, .gexf, .json, .html file" in result.output
+
+
+def test_one_table_of_graph_formats():
+    from kg.readwrite import GRAPH_FORMATS, graph_format, read_json, write_statements
+
+    assert [f.file for f in GRAPH_FORMATS.values()] == ["graph.graphml", "graph.gexf", "graph.json",
+                                                         "statements.csv", "graph.html"]
+    assert graph_format("x/Claims.JSON", readable=True).read is read_json
+    assert graph_format("out.csv").write is write_statements
+    with pytest.raises(ValueError, match=r"page.html: use a .graphml, .json file"):
+        graph_format("page.html", readable=True)

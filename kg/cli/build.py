@@ -7,10 +7,25 @@ from typing import Annotated
 
 import typer
 
+from kg.cli._util import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MODEL,
+    CacheDirOpt,
+    CodebookOpt,
+    Engine,
+    EngineOpt,
+    InputsArg,
+    JobsOpt,
+    MaxCharsOpt,
+    ModelOpt,
+    NoCacheOpt,
+    SchedulerOpt,
+    StrictOpt,
+    app,
+    extraction_settings,
+    run_and_report,
+)
 from kg.run import run_build
-from kg.cli._util import (DEFAULT_MAX_CHARS, DEFAULT_MODEL, CacheDirOpt, CodebookOpt, Engine, EngineOpt,
-                          InputsArg, JobsOpt, MaxCharsOpt, ModelOpt, NoCacheOpt, SchedulerOpt, StrictOpt, app,
-                          extraction_settings, run_and_report)
 
 
 @app.command("build")

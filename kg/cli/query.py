@@ -164,10 +164,6 @@ class Normalisation(str, Enum):
     cosine = "cosine"
 
 
-_NETWORK_WRITERS = {".graphml": "write_graphml", ".gexf": "write_gexf", ".json": "write_json",
-                    ".html": "write_html"}
-
-
 @query_app.command("network")
 def network_cli(ctx: typer.Context,
                 kind: Annotated[NetworkKind, typer.Argument(help="congruence, conflict or actor-concept.")],
@@ -179,15 +175,16 @@ def network_cli(ctx: typer.Context,
                 since: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None,
                 until: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None) -> None:
     """A discourse network of who agrees (or disagrees) with whom, written to a file."""
-    from kg import readwrite
+    from kg.readwrite import graph_format
 
-    writer = _NETWORK_WRITERS.get(out.suffix.lower())
-    if writer is None:
-        typer.echo(f"error: {out}: write a .graphml, .gexf, .json or .html file", err=True)
-        raise typer.Exit(2)
+    try:
+        output = graph_format(out, any_graph=True)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
     network = _open(ctx).network(kind.value, actors=actors.value, since=since, until=until,
                                  normalisation=normalisation.value if normalisation else None)
-    getattr(readwrite, writer)(network, out)
+    output.write(network, out)
     typer.echo(f"{kind.value} network: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
                f"-> {out}")
 

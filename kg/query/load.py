@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kg.build import build_graph
 from kg.query.claims_graph import ClaimsGraph
+from kg.readwrite import graph_format, read_records
 
 __all__ = ["load"]
 
@@ -29,24 +31,21 @@ def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
     """
     path = Path(path)
     if path.is_dir():
-        for name in ("graph.json", "records.jsonl", "graph.graphml"):
+        for name in _BUILD_FILES:
             if (path / name).exists():
                 return load(path / name)
-        raise FileNotFoundError(f"{path}: no graph.json, records.jsonl or graph.graphml in this directory")
+        raise FileNotFoundError(f"{path}: no {', '.join(_BUILD_FILES)} in this directory")
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file or directory")
-    suffix = path.suffix.lower()
-    if suffix == ".graphml":
-        from kg.readwrite import read_graphml
-
-        return ClaimsGraph(read_graphml(path))
-    if suffix == ".json":
-        from kg.readwrite.json_graph import read_json
-
-        return ClaimsGraph(read_json(path))
-    if suffix == ".jsonl":
-        from kg.build import build_graph
-        from kg.readwrite import read_records
-
+    if path.suffix.lower() == ".jsonl":
         return ClaimsGraph(build_graph(read_records(path)))
-    raise ValueError(f"{path}: cannot load a graph from a '{suffix}' file (use .graphml, .json or .jsonl)")
+    try:
+        reader = graph_format(path, readable=True).read
+    except ValueError:
+        raise ValueError(f"{path}: cannot load a graph from a '{path.suffix}' file "
+                         f"(use a build directory, .json, .jsonl or .graphml)") from None
+    return ClaimsGraph(reader(path))
+
+
+_BUILD_FILES = ("graph.json", "records.jsonl", "graph.graphml")
+"""What `load` reads from a ``kg build`` directory, in order of preference (lossless and fast first)."""

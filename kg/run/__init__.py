@@ -9,11 +9,16 @@ extraction starts, so importing this package needs none.
 
 from kg.run.batch import ProgressCallback, RunSummary, StrictStop, extract_records, run_build, run_extract
 from kg.run.cache import RecordCache
-from kg.run.engines import (BATCH_SIZE, Result, WorkItem, extract_batch, run_dask, run_engine, run_local,
-                            run_processes)
+from kg.run.engines import BATCH_SIZE, Result, WorkItem, extract_batch, run_dask, run_engine, run_local, run_processes
 from kg.run.inputs import SUFFIXES, read_articles
-from kg.run.settings import (DEFAULT_MAX_CHARS, Engine, ExtractionSettings, default_cache_dir,
-                             extractor_fingerprint, model_fingerprint)
+from kg.run.settings import (
+                            DEFAULT_MAX_CHARS,
+                            Engine,
+                            ExtractionSettings,
+                            default_cache_dir,
+                            extractor_fingerprint,
+                            model_fingerprint,
+)
 
 __all__ = [
     "ExtractionSettings",

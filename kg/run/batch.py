@@ -13,8 +13,7 @@ from pathlib import Path
 
 from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
-from kg.readwrite import (write_failures, write_gexf, write_graphml, write_html, write_json, write_records,
-                          write_statements)
+from kg.readwrite import GRAPH_FORMATS, write_failures, write_records
 from kg.run.cache import RecordCache
 from kg.run.engines import WorkItem, run_engine
 from kg.run.inputs import read_articles
@@ -165,16 +164,7 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionS
     write_failures(summary.failures, out_dir / "failures.jsonl")
     graph = build_graph(records)
     summary.outputs = {"records": out_dir / "records.jsonl", "failures": out_dir / "failures.jsonl"}
-    for name, (file, write) in _GRAPH_OUTPUTS.items():
-        write(graph, out_dir / file)
-        summary.outputs[name] = out_dir / file
+    for output in GRAPH_FORMATS.values():
+        output.write(graph, out_dir / output.file)
+        summary.outputs[output.name] = out_dir / output.file
     return summary
-
-
-_GRAPH_OUTPUTS = {
-    "graphml": ("graph.graphml", write_graphml),
-    "gexf": ("graph.gexf", write_gexf),
-    "json": ("graph.json", write_json),
-    "statements": ("statements.csv", write_statements),
-    "html": ("graph.html", write_html),
-}
