@@ -8,36 +8,36 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+from extractors.records import ArticleRecord
+from factories import Article, organisation, person, record
 from kg.build import build_graph
 from kg.cli import app
 from kg.query import ClaimsGraph, load
 from kg.readwrite import write_graphml, write_records
 
 
-def _m(text: str, start: int = 0) -> Mention:
-    return Mention(text=text, start=start, end=start + len(text), sentence=text)
-
-
-def _quote(qid: str, speaker: str | None, pid: str | None, content: str, cue_class: str = "neutral") -> Quote:
-    return Quote(id=qid, speaker=speaker, speaker_id=pid, cue="said", cue_class=cue_class, type="indirect",
-                 content=content, start=0, end=len(content), sentence=content)
-
-
 @pytest.fixture(scope="module")
 def records() -> list[ArticleRecord]:
-    anna = Person(id="p1", name="Anna Berg", aliases={"Berg": "surname of Anna Berg"}, mentions=[_m("Anna Berg")],
-                  roles=[Role(title="chief executive", organisation="Shelter", mention=_m("chief executive"))])
-    tom = Person(id="p2", name="Tom Hale", mentions=[_m("Tom Hale")])
-    shelter = Organisation(id="o1", name="Shelter", mentions=[_m("Shelter")])
-    a1 = ArticleRecord(id="a1", title="Housing crisis deepens", date="2020-01-05", model="test",
-                       people=[anna, tom], organisations=[shelter],
-                       quotes=[_quote("q1", "Anna Berg", "p1", "the housing crisis is getting worse", "critical"),
-                               _quote("q2", "Tom Hale", "p2", "the council has done what it can"),
-                               _quote("q3", "Shelter", "o1", "rents rose by a fifth")])
-    anna2 = Person(id="p1", name="Anna  Berg", mentions=[_m("Anna Berg")])
-    a2 = ArticleRecord(id="a2", title="Rents", date="2021-03-01", model="test", people=[anna2],
-                       quotes=[_quote("q1", "Anna Berg", "p1", "Rents must be frozen", "commitment")])
+    t1 = Article("Anna Berg, chief executive of Shelter, said the housing crisis is getting worse.",
+                 "Tom Hale said the council has done what it can.",
+                 "Shelter said rents rose by a fifth.")
+    anna = person("p1", "Anna Berg", t1.mention("Anna Berg"), aliases={"Berg": "surname of Anna Berg"},
+                  roles=[t1.role("chief executive", organisation="Shelter")])
+    tom = person("p2", "Tom Hale", t1.mention("Tom Hale"))
+    shelter = organisation("o1", "Shelter", t1.mention("Shelter", 2))
+    said = {"cue": "said", "type": "indirect"}
+    a1 = record("a1", title="Housing crisis deepens", date="2020-01-05", people=[anna, tom], organisations=[shelter],
+                quotes=[t1.quote("q1", "the housing crisis is getting worse", speaker="Anna Berg", speaker_id="p1",
+                                 cue_class="critical", **said),
+                        t1.quote("q2", "the council has done what it can", speaker="Tom Hale", speaker_id="p2",
+                                 cue_class="neutral", **said),
+                        t1.quote("q3", "rents rose by a fifth", speaker="Shelter", speaker_id="o1",
+                                 cue_class="neutral", **said)])
+    t2 = Article("Anna Berg said: Rents must be frozen.")
+    anna2 = person("p1", "Anna  Berg", t2.mention("Anna Berg"))
+    a2 = record("a2", title="Rents", date="2021-03-01", people=[anna2],
+                quotes=[t2.quote("q1", "Rents must be frozen", speaker="Anna Berg", speaker_id="p1",
+                                 cue_class="commitment", **said)])
     return [a1, a2]
 
 
