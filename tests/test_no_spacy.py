@@ -100,6 +100,14 @@ def test_saved_graph_and_records_load_without_spacy(tmp_path):
     assert lines[5] == "OK"
 
 
+def test_the_graph_side_and_codebooks_import_without_spacy():
+    proc = run_without_spacy("""
+        import extractors.codebook, kg.build, kg.discourse, kg.query, kg.readwrite
+    """)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["OK"]
+
+
 def test_cli_help_works_without_spacy():
     """The commands import spaCy only when they extract, so help needs none."""
     proc = run_without_spacy("""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.pipeline import extract_articles, load_pipeline
+from extractors.pipeline import COMPONENTS, extract_articles, load_pipeline
 from extractors.records import ArticleRecord, ArticleText, Failure
 
 
@@ -81,5 +81,7 @@ def test_another_pipeline_by_path_runs_without_a_parser(tmp_path):
 
     spacy.blank("en").to_disk(tmp_path / "blank_en")
     nlp = load_pipeline(str(tmp_path / "blank_en"))
+    assert nlp.pipe_names == ["sentencizer", *COMPONENTS]  # quotes need sentences: a sentencizer stands in
     (record,) = extract_articles([ArticleText(id="x", text='"It works," said Jane Smith.')], nlp)
-    assert isinstance(record, ArticleRecord) and record.people == []
+    assert isinstance(record, ArticleRecord) and record.model == "en_pipeline-0.0.0"
+    assert record.people == []  # no NER

@@ -12,8 +12,8 @@ from extractors.records import ArticleRecord
 from factories import Article, organisation, person, record
 from kg.build import build_graph
 from kg.cli import app
-from kg.query import ClaimsGraph, load
-from kg.readwrite import write_graphml, write_records
+from kg.query import ClaimsGraph, QuoteResult, load
+from kg.readwrite import read_json, write_graphml, write_records
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +80,11 @@ def test_who_said_timeline_roles_members_co_quoted_path(graph):
 
 def test_results_are_pydantic_and_to_pandas(graph):
     pd = pytest.importorskip("pandas")
-    frame = graph.quotes().to_pandas()
-    assert isinstance(frame, pd.DataFrame) and len(frame) == 4 and "speaker" in frame.columns
+    quotes = graph.quotes()
+    assert all(isinstance(q, QuoteResult) for q in quotes)
+    frame = quotes.to_pandas()
+    assert isinstance(frame, pd.DataFrame) and list(frame.columns) == list(QuoteResult.model_fields)
+    assert frame.to_dict("records") == [q.model_dump() for q in quotes] and len(frame) == 4
 
 
 def test_load_every_saved_form_gives_the_same_answers(records, tmp_path):
@@ -162,7 +165,13 @@ def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_rec
                                           "jaccard", "--out", str(out)])
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
-    assert nx.read_graphml(tmp_path / "net.graphml").graph.get("normalisation", "jaccard") == "jaccard"
+    expected = graph.network("congruence", normalisation="jaccard")
+    assert expected.number_of_edges() > 0
+    for written in (nx.read_graphml(tmp_path / "net.graphml"), read_json(tmp_path / "net.json")):
+        assert (written.graph["network"], written.graph["normalisation"]) == ("congruence", "jaccard")
+        assert set(written) == set(expected)
+        assert {frozenset((u, v)): d["weight"] for u, v, d in written.edges(data=True)} == pytest.approx(
+            {frozenset((u, v)): d["weight"] for u, v, d in expected.edges(data=True)})
     for suffix in ("csv", "txt"):  # the statements CSV needs the claims graph; .txt is no graph format
         result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "conflict", "--out",
                                           str(tmp_path / f"net.{suffix}")])

@@ -38,11 +38,13 @@ def test_engines_keep_order_with_small_batches(seed_articles, plain):
 
 
 def test_known_records_pass_through_a_batch_unchanged(plain, seed_articles):
-    batch = [plain[0], seed_articles[1], plain[2]]
-    assert extract_batch(batch, _settings()) == plain[:3]
+    known = [plain[0].model_copy(update={"model": "from the cache"}), plain[2]]
+    results = extract_batch([known[0], seed_articles[1], known[1]], _settings())
+    assert results[0] is known[0] and results[2] is known[1]  # not extracted again
+    assert results[1] == plain[1]
 
 
-def test_cache_skips_known_articles_and_sees_changes(tmp_path, plain):
+def test_cache_skips_known_articles_and_sees_changes(tmp_path, plain, seed_articles):
     cached = {"cache": True, "cache_dir": tmp_path / "cache"}
     first = RunSummary()
     assert _records(first, **cached) == plain and first.cached == 0
@@ -50,8 +52,9 @@ def test_cache_skips_known_articles_and_sees_changes(tmp_path, plain):
     assert _records(again, **cached) == plain and again.cached == 5
     cache = RecordCache.for_settings(_settings(**cached))
     other_model = RecordCache(tmp_path / "cache", ExtractionSettings(model="another_model").cache_key())
-    changed = ArticleText(id="000_7333edb62327203e", text="Jane Smith said it changed.")
-    assert other_model.get(changed) is None and cache.get(changed) is None
+    known = seed_articles[0]
+    assert cache.get(known) == plain[0] and other_model.get(known) is None
+    assert cache.get(known.model_copy(update={"text": "Jane Smith said it changed."})) is None
 
 
 def test_cache_entry_takes_this_runs_source(tmp_path, plain):
