@@ -5,6 +5,11 @@ borrow it through `use_codebook`; in-process `kg` runs (CliRunner, `kg.run`)
 find it in kg's per-process pipeline cache. Only tests that need another
 pipeline (a blank one, one saved to disk, a codebook given to `kg` itself)
 load their own.
+
+Markers (registered in pyproject.toml) are set in the test modules, except
+two set here by fixture: `browser` on the tests that use test_html.py's
+`browser`, `integration` on those that read `seed_records` (the whole
+pipeline over the seed articles).
 """
 
 from __future__ import annotations
@@ -18,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 _SHARED = []  # the session's pipeline, once loaded
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "seed_records" in fixtures:
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,9 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.readwrite import read_records
 
+# In-process runs use the session pipeline (conftest `nlp`) instead of loading their own.
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("nlp")]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))

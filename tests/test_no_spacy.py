@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from extractors.records import ArticleRecord
 from factories import Article, organisation, person, record
 from kg.build import build_graph
@@ -108,6 +110,7 @@ def test_the_graph_side_and_codebooks_import_without_spacy():
     assert proc.stdout.splitlines() == ["OK"]
 
 
+@pytest.mark.integration
 def test_cli_help_works_without_spacy():
     """The commands import spaCy only when they extract, so help needs none."""
     proc = run_without_spacy("""

@@ -103,6 +103,7 @@ def test_load_every_saved_form_gives_the_same_answers(records, tmp_path):
         load(tmp_path / "x.csv")
 
 
+@pytest.mark.integration
 def test_cli_table_and_json(records, tmp_path):
     write_graphml(build_graph(records), tmp_path / "graph.graphml")
     runner = CliRunner(env={"COLUMNS": "300"})  # a wide terminal: one table row a line
@@ -115,6 +116,7 @@ def test_cli_table_and_json(records, tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.integration
 def test_cli_on_the_seed_graph(tmp_path, seed_records):
     write_graphml(build_graph(seed_records), tmp_path / "graph.graphml")
     result = CliRunner(env={"COLUMNS": "300"}).invoke(
@@ -123,6 +125,7 @@ def test_cli_on_the_seed_graph(tmp_path, seed_records):
     assert "[the voluntary sector]" in " ".join(result.output.split())  # brackets shown, not eaten as markup
 
 
+@pytest.mark.integration  # kg build with a codebook: a pipeline of its own
 def test_concepts_from_a_codebook_reach_the_graph_and_the_query(tmp_path):
     codebook = tmp_path / "codebook.yaml"
     codebook.write_text("concepts:\n  - name: state provision\n    patterns: [state, public sector]\n"
@@ -141,6 +144,7 @@ def test_concepts_from_a_codebook_reach_the_graph_and_the_query(tmp_path):
     assert "disagree" in stances
 
 
+@pytest.mark.integration
 def test_a_bad_codebook_stops_before_any_work(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("concepts: [\n")
@@ -149,6 +153,7 @@ def test_a_bad_codebook_stops_before_any_work(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.integration
 def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_records):
     import networkx as nx
 

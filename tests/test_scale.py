@@ -23,20 +23,26 @@ def _records(summary: RunSummary | None = None, **options) -> list[ArticleRecord
 
 
 @pytest.fixture(scope="module")
-def plain() -> list[ArticleRecord]:
+def plain(nlp) -> list[ArticleRecord]:
+    """The seeds' records from a plain run (in this process, so with the session's `nlp`)."""
     return _records()
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_two_processes_give_the_same_records_in_order(plain):
     assert _records(jobs=2) == plain
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_engines_keep_order_with_small_batches(seed_articles, plain):
     results = list(run_processes(seed_articles, _settings(jobs=2), batch_size=2))
     assert results == plain
     assert list(run_local(seed_articles, _settings(), batch_size=3)) == plain
 
 
+@pytest.mark.integration
 def test_known_records_pass_through_a_batch_unchanged(plain, seed_articles):
     known = [plain[0].model_copy(update={"model": "from the cache"}), plain[2]]
     results = extract_batch([known[0], seed_articles[1], known[1]], _settings())
@@ -44,6 +50,7 @@ def test_known_records_pass_through_a_batch_unchanged(plain, seed_articles):
     assert results[1] == plain[1]
 
 
+@pytest.mark.integration
 def test_cache_skips_known_articles_and_sees_changes(tmp_path, plain, seed_articles):
     cached = {"cache": True, "cache_dir": tmp_path / "cache"}
     first = RunSummary()
@@ -57,6 +64,7 @@ def test_cache_skips_known_articles_and_sees_changes(tmp_path, plain, seed_artic
     assert cache.get(known.model_copy(update={"text": "Jane Smith said it changed."})) is None
 
 
+@pytest.mark.integration
 def test_cache_entry_takes_this_runs_source(tmp_path, plain):
     cache = RecordCache(tmp_path / "cache", "m")
     article = ArticleText(id="a", text="Jane Smith said so.", source="old/a.txt")
@@ -74,6 +82,8 @@ def test_a_corrupt_cache_entry_is_extracted_again(tmp_path):
     assert cache.get(article) is None
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_dask_local_cluster_gives_the_same_records(plain, seed_articles):
     pytest.importorskip("dask.distributed")
     results = list(run_dask(seed_articles, _settings(engine="dask"), batch_size=2))
