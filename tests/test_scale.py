@@ -23,9 +23,10 @@ def _records(summary: RunSummary | None = None, **options) -> list[ArticleRecord
 
 
 @pytest.fixture(scope="module")
-def plain(nlp) -> list[ArticleRecord]:
-    """The seeds' records from a plain run (in this process, so with the session's `nlp`)."""
-    return _records()
+def plain(seed_records) -> list[ArticleRecord]:
+    """The seeds' records from a plain run: `extract_articles` with the session's `nlp` (conftest),
+    which also serves the runs of kg.run in this process."""
+    return seed_records
 
 
 @pytest.mark.slow
