@@ -1,10 +1,11 @@
-# Two entry points: `make run` (the main job on the seed articles) and `make test`.
+# Two entry points: `make run` (the main job on the seed articles) and `make test`
+# (the full suite; `make test-fast` leaves out the tests marked slow).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test eval bench clean
+.PHONY: run test test-fast eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,9 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "not slow"
 
 # Extraction quality against the team's hand-checked gold (needs ../shared beside the project).
 eval: $(VENV)/.installed

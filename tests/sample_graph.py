@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+from extractors.records import ArticleRecord
+from factories import Article, organisation, person, record
 from kg.build import article_node, build_graph, node_id, quote_node
 
 __all__ = ["records", "graph", "ATTACK", "TRICKY", "JANE", "BARNARDOS", "SHELTER", "A1", "A2", "A3"]
@@ -26,45 +27,20 @@ SHELTER = node_id("org", "Shelter")
 A1, A2, A3 = article_node("a1"), article_node("a2"), article_node("a3")
 
 
-class _Article:
-    """Article text made of sentences, with mentions at their real offsets."""
-
-    def __init__(self, *sentences: str):
-        self.sentences = sentences
-        self.offsets, at = [], 0
-        for s in sentences:
-            self.offsets.append(at)
-            at += len(s) + 1
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.sentences)
-
-    def mention(self, text: str, i: int) -> Mention:
-        start = self.offsets[i] + self.sentences[i].index(text)
-        return Mention(text=text, start=start, end=start + len(text), sentence=self.sentences[i])
-
-    def quote(self, qid: str, content: str, i: int, **kwargs) -> Quote:
-        m = self.mention(content, i)
-        return Quote(id=qid, content=content, start=m.start, end=m.end, sentence=m.sentence, **kwargs)
-
-
 def records() -> list[ArticleRecord]:
-    t1 = _Article(
+    t1 = Article(
         "Jane Smith, director of policy at Barnardo's, said: “We must act now on child poverty.”",
         f"Smith warned that “{TRICKY}”.",
         "“Nobody is listening,” one worker said.",
         "Barnardo's promised that it would open ten new centres.",
     )
-    jane1 = Person(id="p1", name="Jane Smith", aliases={"Smith": "surname of Jane Smith"},
-                   roles=[Role(title="director of policy", organisation="Barnardo's",
-                               mention=t1.mention("director of policy", 0))],
-                   mentions=[t1.mention("Jane Smith", 0), t1.mention("Smith", 1)])
-    barnardos = Organisation(id="o1", name="Barnardo's", mentions=[t1.mention("Barnardo's", 0),
-                                                                   t1.mention("Barnardo's", 3)])
-    a1 = ArticleRecord(
-        id="a1", title="Child poverty rises", date="2010-02-25", url="https://example.org/a1",
-        publication="Community Care", model="test", people=[jane1], organisations=[barnardos],
+    jane1 = person("p1", "Jane Smith", t1.mention("Jane Smith", 0), t1.mention("Smith", 1),
+                   aliases={"Smith": "surname of Jane Smith"},
+                   roles=[t1.role("director of policy", 0, organisation="Barnardo's")])
+    barnardos = organisation("o1", "Barnardo's", t1.mention("Barnardo's", 0), t1.mention("Barnardo's", 3))
+    a1 = record(
+        "a1", title="Child poverty rises", date="2010-02-25", url="https://example.org/a1",
+        publication="Community Care", people=[jane1], organisations=[barnardos],
         quotes=[
             t1.quote("q1", "We must act now on child poverty.", 0, speaker="Jane Smith", speaker_id="p1",
                      cue="said", cue_class="neutral", type="direct"),
@@ -76,17 +52,16 @@ def records() -> list[ArticleRecord]:
         ],
     )
 
-    t2 = _Article(
+    t2 = Article(
         "Tom Jones, chief executive of Shelter, welcomed the plan as “a good start”.",
         "Jane Smith said the plan “will not work”.",
     )
-    tom = Person(id="p1", name="Tom Jones", roles=[Role(title="chief executive", organisation="Shelter",
-                                                         mention=t2.mention("chief executive", 0))],
-                 mentions=[t2.mention("Tom Jones", 0)])
-    jane2 = Person(id="p2", name="Jane Smith", mentions=[t2.mention("Jane Smith", 1)])
-    a2 = ArticleRecord(
-        id="a2", title="Housing plan welcomed", date="2011-06-01", publication="The Guardian",
-        model="test", people=[tom, jane2],
+    tom = person("p1", "Tom Jones", t2.mention("Tom Jones", 0),
+                 roles=[t2.role("chief executive", 0, organisation="Shelter")])
+    jane2 = person("p2", "Jane Smith", t2.mention("Jane Smith", 1))
+    a2 = record(
+        "a2", title="Housing plan welcomed", date="2011-06-01", publication="The Guardian",
+        people=[tom, jane2],
         quotes=[
             t2.quote("q1", "a good start", 0, speaker="Tom Jones", speaker_id="p1", cue="welcomed",
                      cue_class="supportive", type="mixed"),
@@ -95,10 +70,10 @@ def records() -> list[ArticleRecord]:
         ],
     )
 
-    t3 = _Article(f"Tom Jones said: “{ATTACK}”.")
-    tom3 = Person(id="p1", name="Tom Jones", mentions=[t3.mention("Tom Jones", 0)])
-    a3 = ArticleRecord(
-        id="a3", title=f"Hostile {ATTACK} title", model="test", people=[tom3],
+    t3 = Article(f"Tom Jones said: “{ATTACK}”.")
+    tom3 = person("p1", "Tom Jones", t3.mention("Tom Jones", 0))
+    a3 = record(
+        "a3", title=f"Hostile {ATTACK} title", people=[tom3],
         quotes=[t3.quote("q1", ATTACK, 0, speaker="Tom Jones", speaker_id="p1", cue="said",
                          cue_class="neutral", type="direct")],
     )

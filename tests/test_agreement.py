@@ -3,7 +3,7 @@
 ``tests/data/agreement.tsv`` is the development set the rules were worked out on;
 ``tests/data/agreement_heldout.tsv`` was written afterwards and not used to change them, so
 its accuracy is the honest estimate. Each marked concept becomes a codebook entry, the
-sentences run through the full pipeline with ``pckg_concepts``, and the agreement of the
+sentences run once through the full pipeline with ``pckg_concepts``, and the agreement of the
 marked occurrence is compared with the label. Run with ``-s`` to see the tables.
 """
 
@@ -36,13 +36,13 @@ HELDOUT = read_set("agreement_heldout.tsv")
 
 
 @pytest.fixture(scope="module")
-def concepts_nlp():
-    """A pipeline of its own with ``pckg_concepts`` and a codebook of every marked concept."""
+def results(use_codebook):
+    """`run_set` of both sets, with a codebook of every marked concept."""
     from extractors.codebook import Codebook, Concept
-    from extractors.pipeline import load_pipeline
 
     names = sorted({MARK.search(sentence).group(1).lower() for _, sentence, _ in DEV + HELDOUT})
-    return load_pipeline(codebook=Codebook(concepts=[Concept(name=n, patterns=[n]) for n in names]))
+    with use_codebook(Codebook(concepts=[Concept(name=n, patterns=[n]) for n in names])) as nlp:
+        return {"dev": run_set(nlp, DEV), "heldout": run_set(nlp, HELDOUT)}
 
 
 def run_set(nlp, rows):
@@ -85,15 +85,15 @@ def test_labelled_sets_are_big_enough():
     assert {label for *_, label in DEV} == set(LABELS)
 
 
-def test_every_sentence_yields_its_quote_and_cue_class(concepts_nlp):
-    results = run_set(concepts_nlp, DEV + HELDOUT)
-    assert [r[4] for r in results if r[3] in ("no quote", "no concept")] == []
-    assert [(r[0], r[1], r[4]) for r in results if r[0] != r[1]] == []
+def test_every_sentence_yields_its_quote_and_cue_class(results):
+    both = results["dev"] + results["heldout"]
+    assert [r[4] for r in both if r[3] in ("no quote", "no concept")] == []
+    assert [(r[0], r[1], r[4]) for r in both if r[0] != r[1]] == []
 
 
-def test_agreement_accuracy(concepts_nlp):
-    dev = report("development set (rules worked out on it)", run_set(concepts_nlp, DEV))
-    heldout = report("held-out set", run_set(concepts_nlp, HELDOUT))
+def test_agreement_accuracy(results):
+    dev = report("development set (rules worked out on it)", results["dev"])
+    heldout = report("held-out set", results["heldout"])
     both = (dev * len(DEV) + heldout * len(HELDOUT)) / (len(DEV) + len(HELDOUT))
     print(f"all {len(DEV) + len(HELDOUT)} sentences: {both:.2f}")
     assert dev >= 0.9

@@ -5,7 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+from extractors.records import ArticleRecord
+from factories import Article, organisation, person, record, role
 from kg.build import article_node, build_graph, node_id, quote_node
 from kg.readwrite import read_graphml, write_graphml
 
@@ -13,59 +14,41 @@ EDGE_TYPES = {"said", "quoted_in", "mentioned_in", "holds_role"}
 PROVENANCE = ("article_id", "start", "end", "sentence")
 
 
-def mention(text: str, sentence: str, offset: int = 0) -> Mention:
-    """A mention of `text` inside `sentence`, which starts at `offset` in the article."""
-    start = offset + sentence.index(text)
-    return Mention(text=text, start=start, end=start + len(text), sentence=sentence)
-
-
 # Article a1: Sean O’Brien (curly apostrophe), director of Barnardo's, is quoted twice;
 # one quote has no known speaker.
 S1 = "Sean O’Brien, director of Barnardo's, said: “We must act now.”"
 S2 = "“Nobody is listening,” one worker said."
 S3 = "Barnardo's warned that cuts would hurt."
-A1_TEXT = f"{S1}\n{S2}\n{S3}"
-OFF2 = len(S1) + 1
-OFF3 = OFF2 + len(S2) + 1
+A1 = Article(S1, S2, S3)
+A1_TEXT = A1.text
 
 # Article a2: the same man, spelt with a straight apostrophe, odd spacing and case.
 T1 = "sean  o'brien, chief executive of Shelter, told MPs the plan “will not work”."
-A2_TEXT = T1
+A2 = Article(T1)
+A2_TEXT = A2.text
 
 
 def record_a1() -> ArticleRecord:
-    person = Person(
-        id="p1", name="Sean O’Brien", honorific="Mr", aliases={"O’Brien": "surname of Sean O’Brien"},
-        roles=[Role(title="director", organisation="Barnardo's", mention=mention("director", S1))],
-        mentions=[mention("Sean O’Brien", S1)],
-    )
-    org = Organisation(id="o1", name="Barnardo's",
-                       mentions=[mention("Barnardo's", S1), mention("Barnardo's", S3, OFF3)])
-    q1_start = S1.index("We must")
+    sean = person("p1", "Sean O’Brien", A1.mention("Sean O’Brien"), honorific="Mr",
+                  aliases={"O’Brien": "surname of Sean O’Brien"},
+                  roles=[A1.role("director", organisation="Barnardo's")])
+    barnardos = organisation("o1", "Barnardo's", A1.mention("Barnardo's", 0), A1.mention("Barnardo's", 2))
     quotes = [
-        Quote(id="q1", speaker="Sean O’Brien", speaker_id="p1", cue="said", cue_class="neutral",
-              type="direct", content="We must act now.", start=q1_start,
-              end=q1_start + len("We must act now."), sentence=S1),
-        Quote(id="q2", speaker=None, speaker_id=None, cue="said", type="direct",
-              content="Nobody is listening", start=OFF2 + 1, end=OFF2 + 1 + len("Nobody is listening"),
-              sentence=S2),
-        Quote(id="q3", speaker="Barnardo's", speaker_id="o1", cue="warned", cue_class="critical",
-              type="indirect", content="cuts would hurt", start=OFF3 + S3.index("cuts"),
-              end=OFF3 + S3.index("cuts") + len("cuts would hurt"), sentence=S3),
+        A1.quote("q1", "We must act now.", speaker="Sean O’Brien", speaker_id="p1", cue="said",
+                 cue_class="neutral", type="direct"),
+        A1.quote("q2", "Nobody is listening", speaker=None, speaker_id=None, cue="said", type="direct"),
+        A1.quote("q3", "cuts would hurt", speaker="Barnardo's", speaker_id="o1", cue="warned",
+                 cue_class="critical", type="indirect"),
     ]
-    return ArticleRecord(id="a1", title="Charity warns on cuts", date="2010-02-25",
-                         url="https://example.org/a1", publication="Community Care",
-                         model="test", people=[person], organisations=[org], quotes=quotes)
+    return record("a1", title="Charity warns on cuts", date="2010-02-25", url="https://example.org/a1",
+                  publication="Community Care", people=[sean], organisations=[barnardos], quotes=quotes)
 
 
 def record_a2() -> ArticleRecord:
-    person = Person(id="p1", name="sean  o'brien", mentions=[mention("sean  o'brien", T1)],
-                    roles=[Role(title="chief executive", organisation="Shelter",
-                                mention=mention("chief executive", T1))])
-    start = T1.index("will not work")
-    quote = Quote(id="q1", speaker="sean  o'brien", speaker_id="p1", cue="told", type="mixed",
-                  content="will not work", start=start, end=start + len("will not work"), sentence=T1)
-    return ArticleRecord(id="a2", model="test", people=[person], quotes=[quote])
+    sean = person("p1", "sean  o'brien", A2.mention("sean  o'brien"),
+                  roles=[A2.role("chief executive", organisation="Shelter")])
+    quote = A2.quote("q1", "will not work", speaker="sean  o'brien", speaker_id="p1", cue="told", type="mixed")
+    return record("a2", people=[sean], quotes=[quote])
 
 
 @pytest.fixture()
@@ -118,10 +101,7 @@ def test_node_types_and_labels(graph):
 
 def test_long_quote_label_is_shortened():
     content = "word " * 40
-    sentence = f"“{content}” she said."
-    rec = ArticleRecord(id="x", model="test", quotes=[
-        Quote(id="q1", speaker=None, type="direct", content=content, start=1, end=1 + len(content),
-              sentence=sentence)])
+    rec = record("x", quotes=[Article(f"“{content}” she said.").quote("q1", content)])
     data = build_graph([rec]).nodes[quote_node("x", "q1")]
     assert len(data["label"]) <= 60 and data["label"].endswith("...")
     assert data["content"] == content
@@ -218,10 +198,10 @@ def test_role_with_organisation_creates_org_and_holds_role_edge(graph):
 
 
 def test_role_without_organisation_creates_no_edge():
-    sentence = "Health minister Ann Keen said so."
-    person = Person(id="p1", name="Ann Keen", mentions=[mention("Ann Keen", sentence)],
-                    roles=[Role(title="health minister", mention=mention("Health minister", sentence))])
-    G = build_graph([ArticleRecord(id="b", model="test", people=[person])])
+    text = Article("Health minister Ann Keen said so.")
+    keen = person("p1", "Ann Keen", text.mention("Ann Keen"),
+                  roles=[role("health minister", text.mention("Health minister"))])
+    G = build_graph([record("b", people=[keen])])
     assert [k for _, _, k in G.edges(keys=True)] == ["mentioned_in"]
     assert G.nodes[node_id("person", "Ann Keen")]["roles"] == [
         {"title": "health minister", "organisation": None, "former": False, "article_id": "b"}]
@@ -250,10 +230,9 @@ def test_graphml_round_trip_keeps_structure(graph, tmp_path):
 
 
 def test_two_roles_at_one_organisation_are_both_kept():
-    sentence = "Chair and chief executive of Acme Jo Bloggs said so."
-    roles = [Role(title=t, organisation="Acme", mention=mention(t, sentence)) for t in ("Chair", "chief executive")]
-    person = Person(id="p1", name="Jo Bloggs", mentions=[mention("Jo Bloggs", sentence)], roles=roles)
-    G = build_graph([ArticleRecord(id="c", model="test", people=[person])])
+    text = Article("Chair and chief executive of Acme Jo Bloggs said so.")
+    roles = [text.role(title, organisation="Acme") for title in ("Chair", "chief executive")]
+    G = build_graph([record("c", people=[person("p1", "Jo Bloggs", text.mention("Jo Bloggs"), roles=roles)])])
     titles = sorted(d["title"] for _, _, d in G.edges(data=True) if d["type"] == "holds_role")
     assert titles == ["Chair", "chief executive"]
 

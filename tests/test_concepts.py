@@ -238,13 +238,11 @@ def test_component_sets_one_list_per_quote(nlp):
     assert "direction" in [m.concept for m in second]
 
 
-def test_component_with_a_codebook(tmp_path):
-    from extractors.pipeline import load_pipeline
-
-    nlp = load_pipeline(codebook=load_codebook(write(tmp_path, CODEBOOK)))
-    assert nlp.pipe_names.index("pckg_concepts") == nlp.pipe_names.index("pckg_quotes") + 1
-    doc = nlp('"I do not believe the voluntary sector can - or should - replace the state," said Ann Cole. '
-              '"We will be baking cakes for the summer fair," she added.')
+def test_component_with_a_codebook(tmp_path, use_codebook):
+    with use_codebook(load_codebook(write(tmp_path, CODEBOOK))) as nlp:
+        assert nlp.pipe_names.index("pckg_concepts") == nlp.pipe_names.index("pckg_quotes") + 1
+        doc = nlp('"I do not believe the voluntary sector can - or should - replace the state," said Ann Cole. '
+                  '"We will be baking cakes for the summer fair," she added.')
     (first, second) = (span._.pckg_concepts for span in quote_spans(doc))
     assert [(m.concept, m.source, m.agreement) for m in first] == [
         ("voluntary sector takes on statutory child protection", "codebook", "disagree"),
@@ -253,23 +251,32 @@ def test_component_with_a_codebook(tmp_path):
     assert second == []  # with a codebook, only codebook concepts
 
 
-def test_a_saved_pipeline_carries_its_lexicons_and_codebook(tmp_path):
+def test_a_saved_pipeline_carries_its_lexicons_and_codebook(tmp_path, use_codebook):
     import spacy
 
     from extractors.pipeline import load_pipeline
 
     text = ('"I do not believe the voluntary sector can - or should - replace the state," said Ann Cole. '
             'Dame Joan Hill warned that charities were failing.')
-    nlp = load_pipeline(codebook=load_codebook(write(tmp_path, CODEBOOK)))
-    nlp.to_disk(tmp_path / "saved")
+    codebook = load_codebook(write(tmp_path, CODEBOOK))
+    with use_codebook(codebook) as nlp:
+        nlp.to_disk(tmp_path / "saved")
+        expected = described(nlp(text))
     assert (tmp_path / "saved" / "pckg_quotes" / "lexicon.json").exists()
     reloaded = spacy.load(tmp_path / "saved")
     assert reloaded.pipe_names == nlp.pipe_names
-    assert reloaded.get_pipe("pckg_concepts").codebook == nlp.get_pipe("pckg_concepts").codebook
-    described = lambda doc: [(s._.pckg_quote.speaker.name, s._.pckg_quote.cue_text,  # noqa: E731
-                              [(m.concept, m.agreement) for m in s._.pckg_concepts]) for s in quote_spans(doc)]
-    assert described(reloaded(text)) == described(nlp(text))
-    assert described(load_pipeline(str(tmp_path / "saved"))(text)) == described(nlp(text))
+    assert reloaded.get_pipe("pckg_concepts").codebook == codebook
+    assert [c for _, _, concepts in expected for c, _ in concepts] == [
+        "voluntary sector takes on statutory child protection", "state provision",
+        "voluntary sector takes on statutory child protection"]  # codebook concepts only
+    assert described(reloaded(text)) == expected
+    assert described(load_pipeline(str(tmp_path / "saved"))(text)) == expected
+
+
+def described(doc):
+    """(speaker, cue, [(concept, agreement)]) of each claim in `doc`."""
+    return [(s._.pckg_quote.speaker.name, s._.pckg_quote.cue_text, [(m.concept, m.agreement) for m in s._.pckg_concepts])
+            for s in quote_spans(doc)]
 
 
 def test_a_component_without_its_lexicon_says_so():

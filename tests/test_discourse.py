@@ -250,13 +250,3 @@ def test_graph_read_back_from_graphml_gives_the_same_statements(tmp_path):
     assert statements(read_graphml(tmp_path / "claims.graphml"), actors="organisations") == statements(
         G, actors="organisations")
 
-
-def test_discourse_and_codebook_import_without_spacy():
-    import subprocess
-    import sys
-
-    code = ("import sys; sys.modules['spacy'] = None\n"
-            "import kg.discourse, extractors.codebook\n"
-            "assert 'spacy' not in [m.split('.')[0] for m in sys.modules if sys.modules[m] is not None]\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr

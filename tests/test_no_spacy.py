@@ -7,7 +7,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+import pytest
+
+from extractors.records import ArticleRecord
+from factories import Article, organisation, person, record
 from kg.build import build_graph
 from kg.readwrite import write_graphml, write_records
 
@@ -45,19 +48,12 @@ def run_without_spacy(code: str, *args: str) -> subprocess.CompletedProcess[str]
 
 
 def hand_built_records() -> list[ArticleRecord]:
-    sentence = "“We must act now,” said Jane Smith, director of Barnardo’s."
-
-    def m(text: str) -> Mention:
-        start = sentence.index(text)
-        return Mention(text=text, start=start, end=start + len(text), sentence=sentence)
-
-    person = Person(id="p1", name="Jane Smith", mentions=[m("Jane Smith")],
-                    roles=[Role(title="director", organisation="Barnardo’s", mention=m("director"))])
-    org = Organisation(id="o1", name="Barnardo’s", mentions=[m("Barnardo’s")])
-    quote = Quote(id="q1", speaker="Jane Smith", speaker_id="p1", cue="said", type="direct",
-                  content="We must act now,", start=1, end=17, sentence=sentence)
-    return [ArticleRecord(id="a1", title="Act now", model="test", people=[person],
-                          organisations=[org], quotes=[quote])]
+    text = Article("“We must act now,” said Jane Smith, director of Barnardo’s.")
+    jane = person("p1", "Jane Smith", text.mention("Jane Smith"),
+                  roles=[text.role("director", organisation="Barnardo’s")])
+    barnardos = organisation("o1", "Barnardo’s", text.mention("Barnardo’s"))
+    quote = text.quote("q1", "We must act now,", speaker="Jane Smith", speaker_id="p1", cue="said")
+    return [record("a1", title="Act now", people=[jane], organisations=[barnardos], quotes=[quote])]
 
 
 def test_blocker_really_blocks_spacy():
@@ -106,6 +102,15 @@ def test_saved_graph_and_records_load_without_spacy(tmp_path):
     assert lines[5] == "OK"
 
 
+def test_the_graph_side_and_codebooks_import_without_spacy():
+    proc = run_without_spacy("""
+        import extractors.codebook, kg.build, kg.discourse, kg.query, kg.readwrite
+    """)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["OK"]
+
+
+@pytest.mark.integration
 def test_cli_help_works_without_spacy():
     """The commands import spaCy only when they extract, so help needs none."""
     proc = run_without_spacy("""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.pipeline import extract_articles, load_pipeline
+from extractors.pipeline import COMPONENTS, extract_articles, load_pipeline
 from extractors.records import ArticleRecord, ArticleText, Failure
 
 
@@ -45,7 +45,7 @@ def test_speaker_ids_point_at_the_record_entities(seed_records):
                 assert ids[quote.speaker_id] == quote.speaker
 
 
-def test_a_failing_article_is_reported_and_the_batch_goes_on():
+def test_a_failing_article_is_reported_and_the_batch_goes_on(nlp):
     from spacy.language import Language
 
     @Language.component("test_explode_on_marker")
@@ -54,12 +54,14 @@ def test_a_failing_article_is_reported_and_the_batch_goes_on():
             raise RuntimeError("boom")
         return doc
 
-    nlp = load_pipeline()
-    nlp.add_pipe("test_explode_on_marker", before="pckg_quotes")
     articles = [ArticleText(id="a", text="Jane Smith said the plan works."),
                 ArticleText(id="b", text="EXPLODE here.", source="b.txt"),
                 ArticleText(id="c", text="John Brown said the plan fails.")]
-    results = list(extract_articles(articles, nlp))
+    nlp.add_pipe("test_explode_on_marker", before="pckg_quotes")
+    try:
+        results = list(extract_articles(articles, nlp))
+    finally:
+        nlp.remove_pipe("test_explode_on_marker")  # the session's pipeline, shared with other tests
     assert [type(r) for r in results] == [ArticleRecord, Failure, ArticleRecord]
     assert results[1].source == "b.txt" and "test_explode_on_marker" in results[1].reason
     assert "boom" in results[1].reason
@@ -79,5 +81,7 @@ def test_another_pipeline_by_path_runs_without_a_parser(tmp_path):
 
     spacy.blank("en").to_disk(tmp_path / "blank_en")
     nlp = load_pipeline(str(tmp_path / "blank_en"))
+    assert nlp.pipe_names == ["sentencizer", *COMPONENTS]  # quotes need sentences: a sentencizer stands in
     (record,) = extract_articles([ArticleText(id="x", text='"It works," said Jane Smith.')], nlp)
-    assert isinstance(record, ArticleRecord) and record.people == []
+    assert isinstance(record, ArticleRecord) and record.model == "en_pipeline-0.0.0"
+    assert record.people == []  # no NER

@@ -8,36 +8,36 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+from extractors.records import ArticleRecord
+from factories import Article, organisation, person, record
 from kg.build import build_graph
 from kg.cli import app
-from kg.query import ClaimsGraph, load
-from kg.readwrite import write_graphml, write_records
-
-
-def _m(text: str, start: int = 0) -> Mention:
-    return Mention(text=text, start=start, end=start + len(text), sentence=text)
-
-
-def _quote(qid: str, speaker: str | None, pid: str | None, content: str, cue_class: str = "neutral") -> Quote:
-    return Quote(id=qid, speaker=speaker, speaker_id=pid, cue="said", cue_class=cue_class, type="indirect",
-                 content=content, start=0, end=len(content), sentence=content)
+from kg.query import ClaimsGraph, QuoteResult, load
+from kg.readwrite import read_json, write_graphml, write_records
 
 
 @pytest.fixture(scope="module")
 def records() -> list[ArticleRecord]:
-    anna = Person(id="p1", name="Anna Berg", aliases={"Berg": "surname of Anna Berg"}, mentions=[_m("Anna Berg")],
-                  roles=[Role(title="chief executive", organisation="Shelter", mention=_m("chief executive"))])
-    tom = Person(id="p2", name="Tom Hale", mentions=[_m("Tom Hale")])
-    shelter = Organisation(id="o1", name="Shelter", mentions=[_m("Shelter")])
-    a1 = ArticleRecord(id="a1", title="Housing crisis deepens", date="2020-01-05", model="test",
-                       people=[anna, tom], organisations=[shelter],
-                       quotes=[_quote("q1", "Anna Berg", "p1", "the housing crisis is getting worse", "critical"),
-                               _quote("q2", "Tom Hale", "p2", "the council has done what it can"),
-                               _quote("q3", "Shelter", "o1", "rents rose by a fifth")])
-    anna2 = Person(id="p1", name="Anna  Berg", mentions=[_m("Anna Berg")])
-    a2 = ArticleRecord(id="a2", title="Rents", date="2021-03-01", model="test", people=[anna2],
-                       quotes=[_quote("q1", "Anna Berg", "p1", "Rents must be frozen", "commitment")])
+    t1 = Article("Anna Berg, chief executive of Shelter, said the housing crisis is getting worse.",
+                 "Tom Hale said the council has done what it can.",
+                 "Shelter said rents rose by a fifth.")
+    anna = person("p1", "Anna Berg", t1.mention("Anna Berg"), aliases={"Berg": "surname of Anna Berg"},
+                  roles=[t1.role("chief executive", organisation="Shelter")])
+    tom = person("p2", "Tom Hale", t1.mention("Tom Hale"))
+    shelter = organisation("o1", "Shelter", t1.mention("Shelter", 2))
+    said = {"cue": "said", "type": "indirect"}
+    a1 = record("a1", title="Housing crisis deepens", date="2020-01-05", people=[anna, tom], organisations=[shelter],
+                quotes=[t1.quote("q1", "the housing crisis is getting worse", speaker="Anna Berg", speaker_id="p1",
+                                 cue_class="critical", **said),
+                        t1.quote("q2", "the council has done what it can", speaker="Tom Hale", speaker_id="p2",
+                                 cue_class="neutral", **said),
+                        t1.quote("q3", "rents rose by a fifth", speaker="Shelter", speaker_id="o1",
+                                 cue_class="neutral", **said)])
+    t2 = Article("Anna Berg said: Rents must be frozen.")
+    anna2 = person("p1", "Anna  Berg", t2.mention("Anna Berg"))
+    a2 = record("a2", title="Rents", date="2021-03-01", people=[anna2],
+                quotes=[t2.quote("q1", "Rents must be frozen", speaker="Anna Berg", speaker_id="p1",
+                                 cue_class="commitment", **said)])
     return [a1, a2]
 
 
@@ -80,8 +80,11 @@ def test_who_said_timeline_roles_members_co_quoted_path(graph):
 
 def test_results_are_pydantic_and_to_pandas(graph):
     pd = pytest.importorskip("pandas")
-    frame = graph.quotes().to_pandas()
-    assert isinstance(frame, pd.DataFrame) and len(frame) == 4 and "speaker" in frame.columns
+    quotes = graph.quotes()
+    assert all(isinstance(q, QuoteResult) for q in quotes)
+    frame = quotes.to_pandas()
+    assert isinstance(frame, pd.DataFrame) and list(frame.columns) == list(QuoteResult.model_fields)
+    assert frame.to_dict("records") == [q.model_dump() for q in quotes] and len(frame) == 4
 
 
 def test_load_every_saved_form_gives_the_same_answers(records, tmp_path):
@@ -100,6 +103,7 @@ def test_load_every_saved_form_gives_the_same_answers(records, tmp_path):
         load(tmp_path / "x.csv")
 
 
+@pytest.mark.integration
 def test_cli_table_and_json(records, tmp_path):
     write_graphml(build_graph(records), tmp_path / "graph.graphml")
     runner = CliRunner(env={"COLUMNS": "300"})  # a wide terminal: one table row a line
@@ -112,6 +116,7 @@ def test_cli_table_and_json(records, tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.integration
 def test_cli_on_the_seed_graph(tmp_path, seed_records):
     write_graphml(build_graph(seed_records), tmp_path / "graph.graphml")
     result = CliRunner(env={"COLUMNS": "300"}).invoke(
@@ -120,6 +125,7 @@ def test_cli_on_the_seed_graph(tmp_path, seed_records):
     assert "[the voluntary sector]" in " ".join(result.output.split())  # brackets shown, not eaten as markup
 
 
+@pytest.mark.integration  # kg build with a codebook: a pipeline of its own
 def test_concepts_from_a_codebook_reach_the_graph_and_the_query(tmp_path):
     codebook = tmp_path / "codebook.yaml"
     codebook.write_text("concepts:\n  - name: state provision\n    patterns: [state, public sector]\n"
@@ -138,6 +144,7 @@ def test_concepts_from_a_codebook_reach_the_graph_and_the_query(tmp_path):
     assert "disagree" in stances
 
 
+@pytest.mark.integration
 def test_a_bad_codebook_stops_before_any_work(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("concepts: [\n")
@@ -146,6 +153,7 @@ def test_a_bad_codebook_stops_before_any_work(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.integration
 def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_records):
     import networkx as nx
 
@@ -162,7 +170,13 @@ def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_rec
                                           "jaccard", "--out", str(out)])
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
-    assert nx.read_graphml(tmp_path / "net.graphml").graph.get("normalisation", "jaccard") == "jaccard"
+    expected = graph.network("congruence", normalisation="jaccard")
+    assert expected.number_of_edges() > 0
+    for written in (nx.read_graphml(tmp_path / "net.graphml"), read_json(tmp_path / "net.json")):
+        assert (written.graph["network"], written.graph["normalisation"]) == ("congruence", "jaccard")
+        assert set(written) == set(expected)
+        assert {frozenset((u, v)): d["weight"] for u, v, d in written.edges(data=True)} == pytest.approx(
+            {frozenset((u, v)): d["weight"] for u, v, d in expected.edges(data=True)})
     for suffix in ("csv", "txt"):  # the statements CSV needs the claims graph; .txt is no graph format
         result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "conflict", "--out",
                                           str(tmp_path / f"net.{suffix}")])

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from extractors.records import ArticleRecord, Failure, Mention, Organisation, Person, Quote, Role
+from extractors.records import ArticleRecord, Failure
+from factories import Article, organisation, person, record
 from kg.readwrite import read_records, write_failures, write_records
 
 # Line separators that JSON may carry unescaped (U+2028, U+0085) must not split a record.
@@ -14,25 +15,20 @@ SENTENCE = "“We must act now,” said Jane Smith, director of Barnardo’s.\u2
 
 
 def sample_records() -> list[ArticleRecord]:
-    def m(text: str) -> Mention:
-        start = SENTENCE.index(text)
-        return Mention(text=text, start=start, end=start + len(text), sentence=SENTENCE)
-
-    person = Person(id="p1", name="Jane Smith", honorific="Dr", aliases={"Smith": "surname of Jane Smith"},
-                    roles=[Role(title="director", organisation="Barnardo’s", former=True,
-                                mention=m("director"))],
-                    mentions=[m("Jane Smith")])
-    org = Organisation(id="o1", name="Barnardo’s", mentions=[m("Barnardo’s")])
-    quote = Quote(id="q1", speaker="Jane Smith", speaker_id="p1", speaker_mention=m("Jane Smith"),
-                  cue="said", cue_class="neutral", cue_mention=m("said"), type="direct",
-                  content="We must act now,", start=1, end=17, sentence=SENTENCE)
-    unattributed = Quote(id="q2", speaker=None, type="block", content="Next.", start=62, end=67,
-                         sentence="Next.")
+    text = Article(SENTENCE)
+    jane = person("p1", "Jane Smith", text.mention("Jane Smith"), honorific="Dr",
+                  aliases={"Smith": "surname of Jane Smith"},
+                  roles=[text.role("director", organisation="Barnardo’s", former=True)])
+    barnardos = organisation("o1", "Barnardo’s", text.mention("Barnardo’s"))
+    quote = text.quote("q1", "We must act now,", speaker="Jane Smith", speaker_id="p1",
+                       speaker_mention=text.mention("Jane Smith"), cue="said", cue_class="neutral",
+                       cue_mention=text.mention("said"))
+    unattributed = text.quote("q2", "Next.", type="block")
     return [
-        ArticleRecord(id="a1", title="Café society", date="2010-02-25", url="https://example.org/a1",
-                      publication="Community Care", source="in/a1.txt", model="en_test-1.0",
-                      people=[person], organisations=[org], quotes=[quote, unattributed]),
-        ArticleRecord(id="a2", model="en_test-1.0"),  # nothing extracted
+        record("a1", title="Café society", date="2010-02-25", url="https://example.org/a1",
+               publication="Community Care", source="in/a1.txt", model="en_test-1.0",
+               people=[jane], organisations=[barnardos], quotes=[quote, unattributed]),
+        record("a2", model="en_test-1.0"),  # nothing extracted
     ]
 
 

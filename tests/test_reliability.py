@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from extractors.pipeline import extract_articles
 from extractors.records import ArticleRecord, ArticleText
 from kg.cli import app
+from kg.readwrite import read_records
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GOOD = "Jane Smith, the council leader, said the budget was balanced this year."
@@ -23,6 +24,8 @@ def _build(inputs: list[Path], out: Path, *extra: str):
     return CliRunner().invoke(app, ["build", *map(str, inputs), "--out", str(out), *extra])
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_strict_stops_at_the_first_failure_and_keeps_earlier_outputs(tmp_path):
     out = tmp_path / "out"
     (tmp_path / "good.txt").write_text(GOOD)
@@ -35,6 +38,8 @@ def test_strict_stops_at_the_first_failure_and_keeps_earlier_outputs(tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing replaced or half-written
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_a_too_long_text_fails_with_its_length_and_the_rest_goes_on(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text(("The council said the budget was balanced. " * 500_000)[:20_000_000])  # 20 MB
@@ -46,6 +51,8 @@ def test_a_too_long_text_fails_with_its_length_and_the_rest_goes_on(tmp_path):
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["good"]
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_max_chars_option(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD)
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "good.txt"), "--out",
@@ -53,6 +60,9 @@ def test_max_chars_option(tmp_path):
     assert result.exit_code == 1 and "the limit is 20" in result.output
 
 
+@pytest.mark.slow
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_very_long_lines_and_many_files(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
@@ -62,9 +72,14 @@ def test_very_long_lines_and_many_files(tmp_path):
     out = tmp_path / "records.jsonl"
     result = CliRunner().invoke(app, ["extract", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert len(out.read_text().splitlines()) == 2001
+    records = {r.id: r for r in read_records(out)}
+    assert len(records) == 2001 and sorted(records)[:2] == ["0000", "0001"]
+    assert [(q.speaker, q.content) for q in records["long"].quotes] == [("Jane Smith", "the line was long")]
 
 
+@pytest.mark.slow
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_the_same_input_gives_byte_identical_outputs(tmp_path):
     for run in ("a", "b"):
         assert _build([SEEDS], tmp_path / run, "--no-cache").exit_code == 0
@@ -72,6 +87,8 @@ def test_the_same_input_gives_byte_identical_outputs(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_injection_text_gives_valid_graphml_and_records(tmp_path):
     hostile = ('<script>alert(1)</script> Jane Smith said: "<img src=x onerror=alert(1)> & \x0b\x1f '
                'ends ]]> here </graphml>."\n' + "x" * 100_000)

@@ -3,7 +3,7 @@
 import csv
 
 import sample_graph
-from extractors.records import Role
+from factories import role
 from kg.build import build_graph
 from kg.readwrite import read_graphml, write_graphml, write_statements
 from kg.readwrite.statements import STATEMENT_FIELDS
@@ -58,8 +58,8 @@ def test_roles_stated_in_the_quotes_article_come_first(tmp_path):
     records = sample_graph.records()
     a2 = records[1]  # here Jane Smith is also described as a former trustee of Shelter
     tom, jane = a2.people
-    role = Role(title="trustee", organisation="Shelter", former=True, mention=jane.mentions[0])
-    records[1] = a2.model_copy(update={"people": [tom, jane.model_copy(update={"roles": [role]})]})
+    trustee = role("trustee", jane.mentions[0], organisation="Shelter", former=True)
+    records[1] = a2.model_copy(update={"people": [tom, jane.model_copy(update={"roles": [trustee]})]})
     G = build_graph(records)
     path = tmp_path / "statements.csv"
     write_statements(G, path)
