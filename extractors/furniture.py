@@ -28,13 +28,15 @@ _MARKER = re.compile(
     r"log ?in|sign ?in|register|print( this)?|email( this)?|share on \w+|apply now)\W*$",
     re.IGNORECASE,
 )
-# One line on its own: an image credit, a login or share prompt.
+# One line on its own: an image credit, a login or share prompt. The agencies are searched for
+# apart: inside one pattern, "^\W*" and ".*" backtracked against each other (quadratic in the
+# length of a line of punctuation).
 _SINGLE = re.compile(
     r"^\W*((photo(graph)?|picture|image|credit|illustration)s?\s*:|\(?(photo|picture|image)\s*:|"
-    r".*\b(getty images|shutterstock|alamy|pa wire|pa media|reuters/|ap photo)\b|"
     r"(click|tap) here\b|you are commenting using|fill in your details|notify me of)",
     re.IGNORECASE,
 )
+_AGENCY = re.compile(r"\b(getty images|shutterstock|alamy|pa wire|pa media|reuters/|ap photo)\b", re.IGNORECASE)
 _MIN_NAV_RUN = 3  # this many short link-like lines in a row are a menu or link list
 _MAX_NAV_WORDS = 14
 _PROSE_WORDS = 25  # a paragraph this long, ending a sentence, is story text again
@@ -60,7 +62,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     after_marker = False
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
-        if _SINGLE.match(line):
+        if _SINGLE.match(line) or _AGENCY.search(line):
             furniture[i] = True
         elif _MARKER.match(line):
             furniture[i] = after_marker = True

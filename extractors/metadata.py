@@ -26,7 +26,9 @@ _DATES = [
 ]
 _HEADING_MAX_WORDS = 20
 _PROSE_MIN_WORDS = 12  # a line this long, mostly in lower case, is prose
-_MORE_FROM = re.compile(r"^\s*More (?:from|on) (.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+# Linear on any text: no "\s*" that could run across lines (blank lines made it quadratic), and a
+# greedy group to the end of the line (stripped after) instead of a lazy one before "\s*$".
+_MORE_FROM = re.compile(r"^[^\S\n]*More (?:from|on) (.+)$", re.IGNORECASE | re.MULTILINE)
 
 
 class TextMetadata(NamedTuple):
