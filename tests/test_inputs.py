@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -192,24 +193,32 @@ def test_invalid_utf8_is_read_as_windows_1252_with_a_note(tmp_path: Path, good: 
     path = _write(tmp_path / "cp1252.txt", "Caf\u00e9 \u2018society\u2019.".encode("cp1252"))
     (article, _) = list(read_articles([path, good]))
     assert article.text == "Caf\u00e9 \u2018society\u2019."
-    assert article.notes == ["not valid UTF-8 (invalid byte 0xe9 at offset 3); read as Windows-1252"]
+    assert article.notes == ["line 1 not valid UTF-8 (first: byte 0xe9 at offset 3); read as Windows-1252"]
 
 
 def test_bytes_undefined_in_windows_1252_fall_back_to_latin_1(tmp_path: Path) -> None:
     (article,) = read_articles([_write(tmp_path / "odd.txt", b"ab\x81cd")])
-    assert article.text == "ab\x81cd" and article.notes[0].endswith("read as Latin-1")
+    assert article.text == "ab\x81cd" and article.notes[0].endswith("read as Windows-1252")
 
 
 def test_invalid_utf8_after_bom_offset_counts_bom(tmp_path: Path) -> None:
     (article,) = read_articles([_write(tmp_path / "bom.txt", codecs.BOM_UTF8 + b"ab\xe9")])
-    assert article.notes == ["not valid UTF-8 (invalid byte 0xe9 at offset 5); read as Windows-1252"]
+    assert article.notes == ["line 1 not valid UTF-8 (first: byte 0xe9 at offset 5); read as Windows-1252"]
 
 
-def test_invalid_utf8_in_jsonl_notes_every_article(tmp_path: Path) -> None:
-    path = _write(tmp_path / "bad.jsonl", b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "ok"}\n')
+def test_a_stray_windows_1252_byte_touches_only_itself(tmp_path: Path) -> None:
+    text = "Zo\u00eb Smith said it\u2019s fine.\nOld line: it".encode() + b"\x92s caf\xe9\n" + "Last \u00e9.".encode()
+    (article,) = read_articles([_write(tmp_path / "mixed.txt", text)])
+    assert article.text == "Zo\u00eb Smith said it\u2019s fine.\nOld line: it\u2019s caf\u00e9\nLast \u00e9."
+    assert article.notes == ["line 2 not valid UTF-8 (first: byte 0x92 at offset 41); read as Windows-1252"]
+
+
+def test_invalid_utf8_in_jsonl_notes_only_its_article(tmp_path: Path) -> None:
+    path = _write(tmp_path / "bad.jsonl", b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "ok \xc3\xa9"}\n')
     articles = list(read_articles([path]))
-    assert [a.text for a in articles] == ["caf\u00e9", "ok"]
-    assert all("read as Windows-1252" in a.notes[0] for a in articles)
+    assert [a.text for a in articles] == ["caf\u00e9", "ok \u00e9"]
+    assert articles[0].notes == ["not valid UTF-8 (byte 0xe9 at offset 24); read as Windows-1252"]
+    assert articles[1].notes == []
 
 
 def test_html_page_is_reduced_to_its_article_text(tmp_path: Path) -> None:
@@ -275,14 +284,14 @@ def test_duplicate_ids_across_batch(tmp_path: Path, good: Path) -> None:
 
 def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = _write(tmp_path / "locked.txt", "Secret.")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def os_open(path, *args, **kwargs):
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", os_open)  # tests run as root, where chmod 000 does not stop reading
     _assert_one_failure([locked], good, locked, "Permission denied")
 
 

@@ -13,6 +13,7 @@ decides a record. No spaCy here: a model's version and config are read from its 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -62,6 +63,9 @@ class ExtractionSettings(BaseModel):
     """The file the codebook was read from, for messages; not part of the cache key."""
     max_chars: int = Field(DEFAULT_MAX_CHARS, ge=1)
     """Longest article given to the model; longer ones are reported as failures."""
+    max_bytes: int | None = Field(None, ge=1)
+    """Largest input file, or JSONL line, read (default: 10 bytes per `max_chars` character); larger
+    ones are failures found from the file's size, before it is read."""
     jobs: int = Field(1, ge=1)
     """Worker processes for the local engine (1: extract in this process)."""
     engine: Engine = Engine.local
@@ -110,8 +114,14 @@ class ExtractionSettings(BaseModel):
 
     @property
     def pipeline_key(self) -> tuple[str, str]:
-        """What decides the loaded pipeline: model name and codebook hash (hashable, unlike the settings)."""
-        return self.model, self.codebook_hash
+        """What decides the loaded pipeline: the model (name, version and config, as `model_fingerprint`
+        reads them now, so a model changed on disk is loaded again) and the codebook hash."""
+        return model_fingerprint(self.model), self.codebook_hash
+
+    @property
+    def byte_limit(self) -> int:
+        """`max_bytes`, or 10 bytes per `max_chars` character when it is not set."""
+        return self.max_bytes if self.max_bytes is not None else 10 * self.max_chars
 
     @property
     def cache_folder(self) -> Path:
@@ -121,8 +131,9 @@ class ExtractionSettings(BaseModel):
     def cache_key(self) -> str:
         """Everything besides the article that decides a record, as one string.
 
-        The model (name, installed version and a hash of its config), the length limit,
-        a hash of the codebook and a fingerprint of the extractors' code and data. Where
+        The model (name, installed version and a hash of its config, read afresh each
+        time), the length limit, a hash of the codebook, a fingerprint of the extractors'
+        code and data, and spaCy's version. Where
         extraction runs, strictness and the cache's own settings are left out: they do
         not change a record.
 
@@ -132,7 +143,7 @@ class ExtractionSettings(BaseModel):
             Part of every key of `kg.run.RecordCache`.
         """
         return "|".join([model_fingerprint(self.model), str(self.max_chars), self.codebook_hash,
-                         extractor_fingerprint()])
+                         extractor_fingerprint(), f"spacy={_installed_version('spacy')}"])
 
 
 def default_cache_dir() -> Path:
@@ -154,7 +165,6 @@ def extractor_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-@lru_cache(maxsize=8)
 def model_fingerprint(model: str) -> str:
     """The model's name, installed version and a hash of its ``config.cfg``, read without loading it.
 
@@ -176,6 +186,13 @@ def model_fingerprint(model: str) -> str:
     except (OSError, ValueError, ImportError, KeyError, TypeError):
         return model
     return f"{model}@{meta.get('version', '')}:{hashlib.sha256(config).hexdigest()[:16]}"
+
+
+def _installed_version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def _model_folder(model: str) -> Path:
