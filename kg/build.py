@@ -49,7 +49,9 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
     ----------
     records : iterable of ArticleRecord
         As produced by `extractors.pipeline.extract_articles` or read back
-        from ``records.jsonl``.
+        from ``records.jsonl``. They are added in order of article id, so the
+        graph (its node order, each node's lists, which name comes first) is the
+        same whatever order the records come in.
 
     Returns
     -------
@@ -60,7 +62,7 @@ def build_graph(records: Iterable[ArticleRecord]) -> nx.MultiDiGraph:
         role stated is kept, and ``about``, keyed ``about:<concept>``.
     """
     G = nx.MultiDiGraph()
-    for record in records:
+    for record in sorted(records, key=lambda r: r.id):
         _add_article(G, record)
     return G
 

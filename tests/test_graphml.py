@@ -131,13 +131,16 @@ def test_bool_and_float_types(tmp_path):
     assert H.nodes["b"] == {"flag": False, "score": 2.5}
 
 
-def test_forbidden_characters_removed_from_node_ids(tmp_path):
+def test_forbidden_characters_escaped_in_node_ids_which_stay_distinct(tmp_path):
     G = nx.MultiDiGraph()
     G.add_edge("person:bad\x01id", "quote:x:q1", key="said", type="said")
+    G.add_edge("person:badid", "quote:x:q2", key="said", type="said")
     path = tmp_path / "g.graphml"
     write_graphml(G, path)
     ET.parse(path)  # well-formed XML
-    assert set(read_graphml(path)) == {"person:badid", "quote:x:q1"}
+    H = read_graphml(path)
+    assert set(H) == {"person:bad\\u0001id", "person:badid", "quote:x:q1", "quote:x:q2"}
+    assert set(H.successors("person:badid")) == {"quote:x:q2"}  # not merged with the other
 
 
 def test_readable_by_igraph(written):

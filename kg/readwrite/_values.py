@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from numbers import Integral, Real
 from typing import Any
 
-__all__ = ["as_list", "flatten_attrs", "restore_attrs", "clean_text", "unify_types"]
+__all__ = ["as_list", "flatten_attrs", "restore_attrs", "clean_text", "distinct_ids", "unify_types"]
 
 # Everything outside XML 1.0's Char production (lone surrogates included).
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -68,6 +68,31 @@ def _scalar(value: Any) -> bool | int | float | str:
 def clean_text(text: str) -> str:
     """`text` without the characters XML 1.0 forbids."""
     return _XML_FORBIDDEN.sub("", text)
+
+
+def distinct_ids(nodes: Iterable[Any]) -> dict[Any, str]:
+    """Node ids XML can hold, still one per node.
+
+    A character XML forbids is written as ``\\uXXXX`` rather than dropped, so ids that
+    differ only by one stay apart; an id that collides all the same (with one that has
+    that text already) gets ``~2``, ``~3``, ... in node order.
+
+    Examples
+    --------
+    >>> distinct_ids(["article:a\\x07", "article:a", "article:a\\\\u0007"])
+    {'article:a\\x07': 'article:a\\\\u0007', 'article:a': 'article:a', 'article:a\\\\u0007': 'article:a\\\\u0007~2'}
+    """
+    ids: dict[Any, str] = {}
+    used: set[str] = set()
+    for node in nodes:
+        clean = _XML_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", str(node))
+        candidate, n = clean, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{clean}~{n}"
+        ids[node] = candidate
+        used.add(candidate)
+    return ids
 
 
 def unify_types(attr_dicts: Iterable[dict[str, Any]]) -> None:

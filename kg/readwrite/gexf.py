@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import clean_text, flatten_attrs, unify_types
+from kg.readwrite._values import clean_text, distinct_ids, flatten_attrs, unify_types
 from kg.readwrite.html import EDGE_COLOURS, NODE_STYLES, OTHER_STYLE, _article_links, article_layout, node_size
 
 __all__ = ["write_gexf"]
@@ -87,6 +87,7 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
     unify_types(edges)
 
     positions = article_layout(G, links=links)
+    ids = distinct_ids(G.nodes)
     H = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
     H.graph["mode"] = "dynamic"
     for node, attrs in nodes.items():
@@ -99,7 +100,7 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
         dates = sorted(date_of[a] for a in links[node] if a in date_of)
         if dates:
             attrs["start"], attrs["end"] = dates[0], dates[-1]
-        H.add_node(clean_text(str(node)), **attrs)
+        H.add_node(ids[node], **attrs)
     for (u, v, key, data), attrs in zip(edge_list, edges):
         relation = attrs.pop("type", "")
         attrs["relation"] = attrs["label"] = relation
@@ -107,7 +108,7 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
         date = date_of.get(_text(data.get("article_id")))
         if date:
             attrs["start"] = attrs["end"] = date
-        H.add_edge(clean_text(str(u)), clean_text(str(v)), key=key if key is None else clean_text(str(key)),
+        H.add_edge(ids[u], ids[v], key=key if key is None else clean_text(str(key)),
                    **attrs)
     return H
 

@@ -9,7 +9,8 @@ networkx's own writer needs help for the graph built by ``kg``:
 * an attribute whose values have mixed types (``3`` here, ``"n/a"`` there) is
   written as a string everywhere, so every key declares exactly one type;
 * characters that XML 1.0 forbids (``"\\x00"``, ``"\\x0b"``, ...) are removed
-  from every string and node id;
+  from every string, and written as ``\\uXXXX`` in node ids, so that two ids that
+  differ only by such a character stay two nodes;
 * key ids are named (``node_type``, ``edge_type``) instead of ``d0, d1, ...``:
   Gephi treats the ids ``d3`` and ``d7`` as yEd label keys, and networkx's
   ``named_key_ids=True`` gives a node key and an edge key with the same name
@@ -31,7 +32,7 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import clean_text, flatten_attrs, restore_attrs, unify_types
+from kg.readwrite._values import distinct_ids, flatten_attrs, restore_attrs, unify_types
 
 __all__ = ["read_graphml", "write_graphml"]
 
@@ -126,14 +127,15 @@ def _clean_graph(G: nx.Graph) -> nx.Graph:
     H.graph.update(flatten_attrs({k: v for k, v in G.graph.items() if k not in skip}))
     node_lists: set[str] = set()
     edge_lists: set[str] = set()
+    ids = distinct_ids(G.nodes)
     for node, data in G.nodes(data=True):
-        H.add_node(clean_text(str(node)), **flatten_attrs(data, node_lists))
+        H.add_node(ids[node], **flatten_attrs(data, node_lists))
     if G.is_multigraph():
         edges = ((u, v, {**d, "key": k}) for u, v, k, d in G.edges(keys=True, data=True))
     else:
         edges = G.edges(data=True)
     for u, v, data in edges:
-        H.add_edges_from([(clean_text(str(u)), clean_text(str(v)), flatten_attrs(data, edge_lists))])
+        H.add_edges_from([(ids[u], ids[v], flatten_attrs(data, edge_lists))])
     if node_lists:
         H.graph[_JSON_NODE_ATTRIBUTES] = json.dumps(sorted(node_lists))
     if edge_lists:

@@ -11,6 +11,11 @@ the mark; base R needs ``read.csv(path, fileEncoding = "UTF-8-BOM")`` and
 Python ``open(path, encoding="utf-8-sig")``. Fields are quoted by the ``csv``
 module when needed (commas, double quotes, line breaks stay inside one
 field); rows end with ``\\r\\n`` as RFC 4180 says.
+
+Text comes from articles, so a cell may start like a spreadsheet formula
+(``=HYPERLINK(...)``, ``+``, ``-``, ``@``): such cells are written with a leading
+``'``, which spreadsheets show as text and do not run, unless the caller asks for
+formulas to be kept.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ STATEMENT_FIELDS = [
 ]
 
 
-def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
+def write_statements(G: nx.Graph, path: str | os.PathLike[str], *, formulas: bool = False) -> None:
     """Write one CSV row per quote node of the claims graph, atomically.
 
     Parameters
@@ -43,6 +48,10 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     path : str or os.PathLike
         Output file (UTF-8 with a byte-order mark, see the module docstring),
         replaced only once complete.
+    formulas : bool
+        Write cells that start with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage
+        return) as they are. By default they get a leading ``'``, so that a
+        spreadsheet shows them as text instead of running them.
 
     Notes
     -----
@@ -60,6 +69,8 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     quotes = [node for node, d in G.nodes(data=True) if d.get("type") == "quote"]
     rows = [_row(G, node, speakers.get(node), articles) for node in quotes]
     rows.sort(key=lambda r: (r["article_id"], int(r["start"] or 0), r["quote_id"]))
+    if not formulas:
+        rows = [{name: _inert(value) for name, value in row.items()} for row in rows]
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=STATEMENT_FIELDS)
     writer.writeheader()
@@ -105,6 +116,14 @@ def _affiliation(speaker: dict[str, Any], article_id: str) -> tuple[list[str], l
     titles = [f"former {r['title']}" if r["former"] and not r["title"].lower().startswith("former") else r["title"]
               for r in roles]
     return list(dict.fromkeys(organisations)), list(dict.fromkeys(titles))
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width forms
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _text(value: Any) -> str:
