@@ -11,6 +11,8 @@ The file names each concept with the words or patterns that signal it::
 A plain pattern is a word or phrase matched as whole words, case-insensitively, on lemmas
 ("charities" matches "charity" and "charities"); a pattern starting with ``re:`` is a regular
 expression searched in the text, case-insensitively unless it says otherwise (``(?-i:...)``).
+Regular expressions are compiled by the ``regex`` package in its ``re``-compatible mode (V0),
+whose searches can be stopped when they take too long (see `extractors.concepts.matching`).
 In YAML, write a regular expression in single quotes (``'re:\\w+'`` keeps its backslash) or
 double its backslashes inside double quotes.
 """
@@ -18,8 +20,8 @@ double its backslashes inside double quotes.
 from __future__ import annotations
 
 import os
-import re
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 __all__ = ["Concept", "Codebook", "load_codebook", "REGEX_PREFIX"]
@@ -56,8 +58,8 @@ class Concept(BaseModel):
                 if not body:
                     raise ValueError(f"empty regular expression {pattern!r}")
                 try:
-                    re.compile(body, re.IGNORECASE)
-                except re.error as error:
+                    _compile(body)
+                except regex.error as error:
                     raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
             elif not pattern.split():
                 raise ValueError("a pattern is blank")
@@ -69,10 +71,13 @@ class Concept(BaseModel):
         return [p for p in self.patterns if not p.startswith(REGEX_PREFIX)]
 
     @property
-    def regexes(self) -> list[re.Pattern[str]]:
-        """The ``re:`` patterns, compiled (case-insensitive)."""
-        return [re.compile(p[len(REGEX_PREFIX):], re.IGNORECASE) for p in self.patterns
-                if p.startswith(REGEX_PREFIX)]
+    def regexes(self) -> list[regex.Pattern[str]]:
+        """The ``re:`` patterns, compiled by ``regex`` (case-insensitive); their searches take ``timeout=``."""
+        return [_compile(p[len(REGEX_PREFIX):]) for p in self.patterns if p.startswith(REGEX_PREFIX)]
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.IGNORECASE | regex.V0)
 
 
 class Codebook(BaseModel):

@@ -1,8 +1,15 @@
-"""Codebook matching: which of a codebook's concepts a claim's words signal."""
+"""Codebook matching: which of a codebook's concepts a claim's words signal.
+
+A codebook's regular expressions come from its authors, and some patterns take time
+exponential in the text they search. Each search has a time limit, `REGEX_TIMEOUT`;
+a pattern over it fails the article with `CodebookTimeout`, naming the pattern, and
+the batch goes on.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -11,7 +18,14 @@ from extractors.codebook import Codebook, Concept
 from extractors.quotes import QuoteMatch
 from extractors.spans import tokens_in
 
-__all__ = ["CodebookMatcher"]
+__all__ = ["CodebookMatcher", "CodebookTimeout", "REGEX_TIMEOUT"]
+
+REGEX_TIMEOUT = 1.0
+"""Seconds one codebook regular expression may search one claim."""
+
+
+class CodebookTimeout(RuntimeError):
+    """A codebook regular expression took longer than `REGEX_TIMEOUT` on a claim."""
 
 _LEMMATISING_PIPES = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
 
@@ -62,7 +76,13 @@ class CodebookMatcher:
         return [((t.lemma_ or t.text).lower(), t.lower_) for t in _words_of(list(doc))]
 
     def matches(self, doc: Doc, quote: QuoteMatch) -> list[tuple[str, Span]]:
-        """(concept name, span) for every pattern occurrence in the quote's content, in text order."""
+        """(concept name, span) for every pattern occurrence in the quote's content, in text order.
+
+        Raises
+        ------
+        CodebookTimeout
+            When a regular expression searches one part of the claim for longer than `REGEX_TIMEOUT`.
+        """
         tokens = _words_of(tokens_in(doc, quote.spans))
         text = doc.text
         found: list[tuple[str, Span]] = []
@@ -72,9 +92,9 @@ class CodebookMatcher:
                 for i in range(len(tokens) - n + 1):
                     if all(_word_matches(tokens[i + k], phrase[k]) for k in range(n)):
                         found.append((entry.concept.name, doc[tokens[i].i : tokens[i + n - 1].i + 1]))
-            for regex in entry.concept.regexes:
+            for pattern in entry.concept.regexes:
                 for start, end in quote.spans:
-                    for hit in regex.finditer(text, start, end):
+                    for hit in _search(pattern, text, start, end, entry.concept.name):
                         if hit.end() == hit.start():
                             continue
                         span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
@@ -82,6 +102,15 @@ class CodebookMatcher:
                             found.append((entry.concept.name, span))
         found.sort(key=lambda item: (item[1].start, -len(item[1])))
         return found
+
+
+def _search(pattern: Any, text: str, start: int, end: int, concept: str) -> list[Any]:
+    """Every match of a compiled ``regex`` pattern in ``text[start:end]``, within the time limit."""
+    try:
+        return list(pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT))
+    except TimeoutError:
+        raise CodebookTimeout(f"the codebook pattern 're:{pattern.pattern}' of concept {concept!r} took more than "
+                              f"{REGEX_TIMEOUT:g} s on one claim; make it simpler") from None
 
 
 def _words_of(tokens: list[Token]) -> list[Token]:
