@@ -69,7 +69,7 @@ def test_cache_skips_known_articles_and_sees_changes(tmp_path, plain, seed_artic
 def test_cache_entry_takes_this_runs_source(tmp_path, plain):
     cache = RecordCache(tmp_path / "cache", "m")
     article = ArticleText(id="a", text="Jane Smith said so.", source="old/a.txt")
-    cache.put(article, plain[0])
+    cache.put(article, plain[0].model_copy(update={"id": "a"}))  # the record of that article
     moved = article.model_copy(update={"source": "new/a.txt"})
     assert cache.get(moved).source == "new/a.txt"
 

@@ -2,15 +2,25 @@
 them, and write the outputs of ``kg extract`` and ``kg build``.
 
 One module per job: `settings` (`ExtractionSettings`, made once per run and taken by every
-part), `inputs` (reading articles), `batch` (the driver), `engines` (in this process, a
-process pool or Dask) and `cache` (records already extracted). spaCy is imported only when
-extraction starts, so importing this package needs none.
+part), `inputs` (reading articles, with `sources` finding the files, `reading` opening and
+decoding one safely and `jsonl` streaming JSON Lines), `batch` (the driver, writing outputs
+as a set), `engines` (in this process, a process pool or Dask, with `pool` surviving dead
+workers) and `cache` (records already extracted). spaCy is imported only when extraction
+starts, so importing this package needs none.
 """
 
-from kg.run.batch import ProgressCallback, RunSummary, StrictStop, extract_records, run_build, run_extract
+from kg.run.batch import (
+                          OUTPUT_FILES,
+                          ProgressCallback,
+                          RunSummary,
+                          StrictStop,
+                          extract_records,
+                          run_build,
+                          run_extract,
+)
 from kg.run.cache import RecordCache
 from kg.run.engines import BATCH_SIZE, Result, WorkItem, extract_batch, run_dask, run_engine, run_local, run_processes
-from kg.run.inputs import SUFFIXES, read_articles
+from kg.run.inputs import DEFAULT_MAX_BYTES, SUFFIXES, read_articles
 from kg.run.settings import (
                             DEFAULT_MAX_CHARS,
                             Engine,
@@ -26,9 +36,11 @@ __all__ = [
     "DEFAULT_MAX_CHARS",
     "read_articles",
     "SUFFIXES",
+    "DEFAULT_MAX_BYTES",
     "extract_records",
     "run_extract",
     "run_build",
+    "OUTPUT_FILES",
     "RunSummary",
     "StrictStop",
     "ProgressCallback",
