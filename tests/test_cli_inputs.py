@@ -173,4 +173,4 @@ def test_non_utf8_input_is_read_with_a_note(tmp_path):
     assert result.exit_code == 0, result.output
     assert "read as Windows-1252" in result.output
     (record,) = [json.loads(line) for line in out.read_text().splitlines()]
-    assert record["notes"] == ["not valid UTF-8 (invalid byte 0xe9 at offset 6); read as Windows-1252"]
+    assert record["notes"] == ["line 1 not valid UTF-8 (first: byte 0xe9 at offset 6); read as Windows-1252"]

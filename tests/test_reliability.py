@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -42,12 +43,25 @@ def test_strict_stops_at_the_first_failure_and_keeps_earlier_outputs(tmp_path):
 @pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_a_too_long_text_fails_with_its_length_and_the_rest_goes_on(tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text(("The council said the budget was balanced. " * 500_000)[:20_000_000])  # 20 MB
+    big.write_text(("The council said the budget was balanced. " * 500_000)[:5_000_000])  # 5 MB
     (tmp_path / "good.txt").write_text(GOOD)
     out = tmp_path / "records.jsonl"
     result = CliRunner().invoke(app, ["extract", str(big), str(tmp_path / "good.txt"), "--out", str(out)])
     assert result.exit_code == 1
-    assert "big.txt: extraction failed (text too long: 20,000,000 characters" in result.output
+    assert "big.txt: extraction failed (text too long: 5,000,000 characters" in result.output
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["good"]
+
+
+def test_a_file_over_the_byte_limit_fails_before_it_is_read(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:  # sparse: 20 GB that take no room
+        fh.truncate(20_000_000_000)
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "records.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(big), str(tmp_path / "good.txt"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "big.txt: too large: 20,000,000,000 bytes, the limit is 10,000,000 (raise it with --max-bytes)" \
+        in result.output
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["good"]
 
 
@@ -125,3 +139,80 @@ def test_any_text_extracts_with_true_offsets(nlp, text):
 def test_any_unicode_never_crashes(nlp, text):
     (record,) = extract_articles([ArticleText(id="x", text=text or " ")], nlp)
     assert isinstance(record, ArticleRecord)
+
+
+def test_permuted_input_gives_byte_identical_graph_exports(tmp_path):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for run, order in (("a", seeds), ("b", seeds[::-1])):
+        assert _build(order, tmp_path / run).exit_code == 0
+    assert (tmp_path / "a" / "records.jsonl").read_bytes() != (tmp_path / "b" / "records.jsonl").read_bytes()
+    for name in ("graph.graphml", "graph.gexf", "graph.json", "statements.csv", "graph.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_a_codebook_pattern_that_takes_too_long_fails_only_its_article(tmp_path):
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text("concepts:\n  - name: slow\n    patterns: ['re:(\\w|\\d)+$']\n")
+    (tmp_path / "slow.txt").write_text("Jane Smith said the plan would cost " + "a1" * 5000 + " pounds!")
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "records.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--out", str(out), "--codebook", str(codebook)])
+    assert result.exit_code == 1, result.output
+    assert "slow.txt: extraction failed (pckg_concepts: CodebookTimeout: the codebook pattern " \
+           "'re:(\\w|\\d)+$' of concept 'slow' took more than 1 s on one claim" in result.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["good"]
+
+
+def test_every_kind_of_bad_input_in_one_batch_costs_only_itself(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD)
+    (src / "empty.txt").write_text("")
+    (src / "binary.txt").write_bytes(b"\x00\x01binary")
+    (src / "loop.txt").symlink_to(src / "loop.txt")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(src / "fifo.txt")
+    (src / "lines.jsonl").write_bytes(b"\n".join([
+        b'{"id": "s", "text": "Jane Smith said caf\\ud800 was shut."}',
+        b'{"id": "n", "text": "x", "n": ' + b"9" * 5000 + b"}",
+        b'{"id": "d", "text": "x", "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"id": "bell\\u0007", "text": "x"}',
+        b"not json",
+    ]) + b"\n")
+    out = tmp_path / "out"
+    result = _build([src], out)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    failures = {Path(f["source"]).name: f["reason"]
+                for f in map(json.loads, (out / "failures.jsonl").read_text().splitlines())}
+    assert failures == {
+        "binary.txt": "binary file (contains NUL bytes), not text",
+        "empty.txt": "empty file",
+        "fifo.txt": "not a regular file (a FIFO)",
+        "lines.jsonl:3": "malformed JSON: nested too deeply",
+        "lines.jsonl:4": "invalid id 'bell\\x07': it contains U+0007, a control character (ids must be "
+                         "printable text)",
+        "lines.jsonl:5": "malformed JSON: Expecting value at column 1",
+        "loop.txt": "symbolic link loop",
+        "zero.txt": "not a regular file (a character device)",
+    }
+    records = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == ["good", "s", "n"]
+
+
+def test_a_crash_exits_3_and_leaves_the_outputs_as_they_were(tmp_path, monkeypatch):
+    import kg.run.batch as batch
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "out"
+    assert _build([tmp_path / "good.txt"], out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(records):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(batch, "build_graph", broken)
+    result = _build([tmp_path / "good.txt"], out)
+    assert result.exit_code == 3
+    assert "error: the run failed (KeyError: 'a bug');" in result.stderr and "was left as it was" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -1,27 +1,41 @@
-"""The single Typer app, shared argument types and console helpers."""
+"""The single Typer app, shared argument types and console helpers.
+
+Exit status of ``kg build`` and ``kg extract``: 0 every input was
+extracted; 1 some inputs failed (outputs written with the rest; with --strict,
+stopped at the first and nothing replaced); 2 usage or configuration error (unknown
+model, bad codebook, an output path that is not the run's to replace); 3 the run
+itself failed (outputs left as they were: another run holds the output, a full
+disk, a crash).
+"""
 
 from __future__ import annotations
 
 import sys
 import time
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Optional, Protocol
+from typing import Annotated, NoReturn, Optional, Protocol
 
 import typer
 from pydantic import ValidationError
 
 from extractors import DEFAULT_MODEL
+from kg.cli._terminal import printable
+from kg.readwrite.staging import OutputBusy, OutputRefused
 from kg.run import DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop
 
-__all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "Engine", "EngineOpt",
-           "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS",
-           "extraction_settings", "run_and_report"]
+__all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "MaxBytesOpt", "JobsOpt", "Engine",
+           "EngineOpt", "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL",
+           "DEFAULT_MAX_CHARS", "extraction_settings", "run_and_report", "fail"]
+
 
 
 app = typer.Typer(
     name="kg",
-    help="Build a knowledge graph of who said what from news articles about public policy.",
+    help="Build a knowledge graph of who said what from news articles about public policy.\n\n"
+         "Exit status of build and extract: 0 every input was extracted; 1 some inputs failed (the rest is "
+         "written); 2 usage or configuration error; 3 the run itself failed, outputs left as they were.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -37,6 +51,10 @@ StrictOpt = Annotated[bool, typer.Option(
     "--strict", help="Stop at the first bad input; earlier outputs are left as they were.")]
 MaxCharsOpt = Annotated[int, typer.Option(
     "--max-chars", metavar="N", min=1, help="Longest article to extract; longer ones are reported as failures.")]
+MaxBytesOpt = Annotated[Optional[int], typer.Option(
+    "--max-bytes", metavar="N", min=1, show_default=False,
+    help="Largest input file or JSONL line to read, checked before reading; larger ones are reported as "
+         "failures. [default: 10 x --max-chars]")]
 JobsOpt = Annotated[int, typer.Option(
     "--jobs", "-j", metavar="N", min=1, help="Worker processes for extraction (each loads the model once).")]
 EngineOpt = Annotated[Engine, typer.Option(
@@ -53,8 +71,8 @@ CacheDirOpt = Annotated[Optional[Path], typer.Option(
     help="Where extracted records are cached (default: ~/.cache/policy-claims-kg).")]
 
 
-def extraction_settings(*, model: str, codebook: Path | None, strict: bool, max_chars: int, jobs: int,
-                        engine: Engine, scheduler: str | None, no_cache: bool,
+def extraction_settings(*, model: str, codebook: Path | None, strict: bool, max_chars: int,
+                        max_bytes: int | None, jobs: int, engine: Engine, scheduler: str | None, no_cache: bool,
                         cache_dir: Path | None) -> ExtractionSettings:
     """The run's settings from the options `kg build` and `kg extract` share, made once.
 
@@ -67,13 +85,18 @@ def extraction_settings(*, model: str, codebook: Path | None, strict: bool, max_
     """
     try:
         return ExtractionSettings.from_options(
-            model=model, codebook=codebook, strict=strict, max_chars=max_chars, jobs=jobs, engine=engine,
-            scheduler=scheduler, cache=not no_cache, cache_dir=cache_dir)
+            model=model, codebook=codebook, strict=strict, max_chars=max_chars, max_bytes=max_bytes, jobs=jobs,
+            engine=engine, scheduler=scheduler, cache=not no_cache, cache_dir=cache_dir)
     except ValidationError:
         raise  # the options were checked by Typer: this is a bug, not bad input
     except ValueError as error:  # the codebook
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        fail(error, 2)
+
+
+def fail(message: object, status: int) -> NoReturn:
+    """Print ``error: MESSAGE`` as one printable line on stderr and exit with `status`."""
+    typer.echo(f"error: {printable(message)}", err=True)
+    raise typer.Exit(status)
 
 
 class Progress:
@@ -101,28 +124,30 @@ class Progress:
 
 
 def print_summary(command: str, summary: RunSummary) -> None:
-    """The one-screen summary at the end of a run."""
+    """The one-screen summary at the end of a run; text from the inputs is made printable."""
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.quotes.items()))
     typer.echo(f"kg {command}: {summary.articles} articles, {len(summary.failures)} failed")
     typer.echo(f"  people         {summary.people}")
     typer.echo(f"  organisations  {summary.organisations}")
     typer.echo(f"  quotes         {sum(summary.quotes.values())}" + (f" ({kinds})" if kinds else ""))
     for name, path in summary.outputs.items():
-        typer.echo(f"  {name:<14} {path}")
+        typer.echo(f"  {name:<14} {printable(path)}")
     if "html" in summary.outputs:
-        typer.echo(f"Open {summary.outputs['html']} in a browser to explore the graph.")
-    if summary.notes:
-        typer.echo(f"Notes ({len(summary.notes)}):")
-        for note in summary.notes[:20]:
-            typer.echo(f"  {note}")
-        if len(summary.notes) > 20:
-            typer.echo(f"  ... and {len(summary.notes) - 20} more (see the records' notes)")
-    if summary.failures:
-        typer.echo(f"Failures ({len(summary.failures)}):", err=True)
-        for failure in summary.failures[:20]:
-            typer.echo(f"  {failure.message}", err=True)
-        if len(summary.failures) > 20:
-            typer.echo(f"  ... and {len(summary.failures) - 20} more", err=True)
+        typer.echo(f"Open {printable(summary.outputs['html'])} in a browser to explore the graph.")
+    _print_list("Notes", summary.notes, "see the records' notes", err=False)
+    _print_list("Failures", [f.message for f in summary.failures], "see failures.jsonl", err=True)
+    for warning in summary.warnings:
+        typer.echo(f"warning: {printable(warning)}", err=True)
+
+
+def _print_list(title: str, lines: list[str], more: str, *, err: bool, shown: int = 20) -> None:
+    if not lines:
+        return
+    typer.echo(f"{title} ({len(lines)}):", err=err)
+    for line in lines[:shown]:
+        typer.echo(f"  {printable(line)}", err=err)
+    if len(lines) > shown:
+        typer.echo(f"  ... and {len(lines) - shown} more ({more})", err=err)
 
 
 class _Run(Protocol):
@@ -133,23 +158,36 @@ class _Run(Protocol):
 
 
 def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, settings: ExtractionSettings) -> None:
-    """Run a batch with progress, print its summary, and exit with its status.
+    """Run a batch with progress, print its summary, and exit with its status (see the module docstring).
 
-    Exit status: 0 when every input was extracted, 1 when some failed (the rest
-    is still written; with --strict nothing is replaced), 2 for an unknown model.
+    Every error is one printable line on stderr; an unexpected one (a bug) also
+    prints its traceback, and exits 3 like any failure of the run itself.
     """
     from extractors.pipeline import ModelNotFound
 
     progress = Progress()
     try:
         summary = run(inputs, out, settings, progress=progress)
-    except ModelNotFound as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+    except (ModelNotFound, OutputRefused) as error:
+        progress.close()
+        fail(error, 2)
     except StrictStop as stop:
         progress.close()
-        typer.echo(f"error: {stop} (stopped by --strict; earlier outputs are unchanged)", err=True)
-        raise typer.Exit(1) from None
+        fail(f"{stop} (stopped by --strict; earlier outputs are unchanged)", 1)
+    except OutputBusy as error:
+        progress.close()
+        fail(error, 3)
+    except OSError as error:
+        progress.close()
+        where = f" ({error.filename})" if error.filename else ""
+        fail(f"the run failed: {error.strerror or error}{where}; {out} was left as it was", 3)
+    except ImportError as error:  # an engine's optional dependency
+        progress.close()
+        fail(error, 2)
+    except Exception as error:  # noqa: BLE001  (a bug: say so, keep the outputs, exit 3)
+        progress.close()
+        traceback.print_exc(file=sys.stderr)
+        fail(f"the run failed ({type(error).__name__}: {error}); {out} was left as it was", 3)
     progress.close()
     print_summary(command, summary)
     raise typer.Exit(1 if summary.failures else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,7 @@ from kg.cli._util import (
     EngineOpt,
     InputsArg,
     JobsOpt,
+    MaxBytesOpt,
     MaxCharsOpt,
     ModelOpt,
     NoCacheOpt,
@@ -37,18 +39,31 @@ def build_cli(
     codebook: CodebookOpt = None,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    max_bytes: MaxBytesOpt = None,
     jobs: JobsOpt = 1,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    csv_formulas: Annotated[bool, typer.Option(
+        "--csv-formulas", help="Write statements.csv cells that start with =, +, - or @ as they are, instead of "
+                               "with a leading ' that makes spreadsheets show them as text, not run them.")] = False,
 ) -> None:
     """Extract who said what from INPUTS and write the graph and records.
 
-    Writes records.jsonl, failures.jsonl, graph.graphml and graph.html into the
-    output directory. Exit status: 0 when every input was extracted, 1 when some
-    failed (the rest is still written), 2 for an unknown model.
+    Writes records.jsonl, failures.jsonl, graph.graphml, graph.gexf, graph.json,
+    statements.csv and graph.html into the output directory as one set: they replace
+    the previous outputs only once all are written, and not at all when no article
+    was extracted. A second build into the same directory refuses while one runs;
+    the directory is never read as input.
+
+    Exit status: 0 every input was extracted; 1 some inputs failed (the rest is
+    written; with --strict nothing is replaced); 2 usage or configuration error
+    (unknown model, bad codebook, an output directory holding other files); 3 the
+    run itself failed (another build is writing the directory, a full disk, a
+    crash) and the outputs were left as they were.
     """
-    settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars, jobs=jobs,
+    settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars,
+                                   max_bytes=max_bytes, jobs=jobs,
                                    engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)
-    run_and_report("build", run_build, inputs, out, settings)
+    run_and_report("build", partial(run_build, csv_formulas=csv_formulas), inputs, out, settings)

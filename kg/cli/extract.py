@@ -16,6 +16,7 @@ from kg.cli._util import (
     EngineOpt,
     InputsArg,
     JobsOpt,
+    MaxBytesOpt,
     MaxCharsOpt,
     ModelOpt,
     NoCacheOpt,
@@ -37,6 +38,7 @@ def extract_cli(
     codebook: CodebookOpt = None,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    max_bytes: MaxBytesOpt = None,
     jobs: JobsOpt = 1,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
@@ -46,8 +48,14 @@ def extract_cli(
     """Extract people, organisations, roles and quotes from INPUTS into JSON Lines.
 
     One article record per line, each fact with character offsets into the
-    article and its sentence. Exit status as for build.
+    article and its sentence. The file is replaced only once complete, and not at
+    all when no article was extracted.
+
+    Exit status: 0 every input was extracted; 1 some inputs failed (the rest is
+    written; with --strict nothing is replaced); 2 usage or configuration error;
+    3 the run itself failed and the file was left as it was.
     """
-    settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars, jobs=jobs,
+    settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars,
+                                   max_bytes=max_bytes, jobs=jobs,
                                    engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)
     run_and_report("extract", run_extract, inputs, out, settings)

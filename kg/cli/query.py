@@ -1,11 +1,17 @@
-"""``kg query DIR ...``: the Python API's questions from the command line."""
+"""``kg query DIR ...``: the Python API's questions from the command line.
+
+What is printed comes from articles, so it goes through `kg.cli._terminal` first:
+no escape sequence or control character from an article reaches the terminal. A
+graph that cannot be read or answered from (truncated, malformed, bad values) is
+one line naming the file, with exit status 2, never a traceback.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 import typer
 from pydantic import BaseModel
@@ -13,7 +19,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli._util import app
+from kg.cli._terminal import json_for_terminal, printable
+from kg.cli._util import app, fail
 from kg.query import ClaimsGraph, load
 
 query_app = typer.Typer(name="query", no_args_is_help=True)
@@ -33,18 +40,29 @@ def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
     ctx.obj = graph
 
 
-def _open(ctx: typer.Context) -> ClaimsGraph:
+T = TypeVar("T")
+
+
+def _answer(ctx: typer.Context, ask: Callable[[ClaimsGraph], T]) -> T:
+    """Load the graph and ask it; any error is one line naming the file (exit status 2)."""
     try:
-        return load(ctx.obj)
+        graph = load(ctx.obj)
     except (FileNotFoundError, ValueError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        fail(error, 2)
+    try:
+        return ask(graph)
+    except Exception as error:  # noqa: BLE001  (a damaged graph: bad values where numbers go, say)
+        fail(f"{ctx.obj}: cannot answer from this graph ({type(error).__name__}: {_first_line(error)})", 2)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().split("\n")[0]
 
 
 def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool) -> None:
     """Print results as a table (long text cut short) or as JSON (everything)."""
     if as_json:
-        typer.echo(json.dumps([row.model_dump() for row in rows], indent=2, ensure_ascii=False))
+        typer.echo(json_for_terminal([row.model_dump() for row in rows]))
         return
     if not rows:
         typer.echo("(no results)")
@@ -60,7 +78,7 @@ def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool) -> Non
 def _cell(value: object) -> str:
     if isinstance(value, list):
         value = "; ".join(map(str, value))
-    text = " ".join(str("" if value is None else value).split())
+    text = " ".join(printable("" if value is None else value).split())
     return escape(text if len(text) <= 120 else text[:117] + "...")  # "[the sector]" is text, not markup
 
 
@@ -76,8 +94,8 @@ def quotes_cli(ctx: typer.Context,
                text: Annotated[Optional[str], typer.Option(help="Words the claim contains.")] = None,
                as_json: JsonOpt = False) -> None:
     """Quotes matching every filter given."""
-    rows = _open(ctx).quotes(speaker=speaker, organisation=organisation, concept=concept,
-                               cue_class=cue_class, since=since, until=until, text=text)
+    rows = _answer(ctx, lambda g: g.quotes(speaker=speaker, organisation=organisation, concept=concept,
+                                           cue_class=cue_class, since=since, until=until, text=text))
     _show(rows, _QUOTE_COLUMNS, as_json)
 
 
@@ -85,49 +103,50 @@ def quotes_cli(ctx: typer.Context,
 def who_said_cli(ctx: typer.Context, phrase: Annotated[str, typer.Argument(help="Words to look for.")],
                  as_json: JsonOpt = False) -> None:
     """Who said something containing PHRASE, or about a concept it names."""
-    _show(_open(ctx).who_said(phrase), _QUOTE_COLUMNS, as_json)
+    _show(_answer(ctx, lambda g: g.who_said(phrase)), _QUOTE_COLUMNS, as_json)
 
 
 @query_app.command("timeline")
 def timeline_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) -> None:
     """What a person or organisation said, oldest first."""
-    _show(_open(ctx).timeline(actor), _QUOTE_COLUMNS, as_json)
+    _show(_answer(ctx, lambda g: g.timeline(actor)), _QUOTE_COLUMNS, as_json)
 
 
 @query_app.command("people")
 def people_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every person, most quoted first."""
-    _show(_open(ctx).people(), _ACTOR_COLUMNS, as_json)
+    _show(_answer(ctx, ClaimsGraph.people), _ACTOR_COLUMNS, as_json)
 
 
 @query_app.command("organisations")
 def organisations_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every organisation, most quoted first."""
-    _show(_open(ctx).organisations(), _ACTOR_COLUMNS, as_json)
+    _show(_answer(ctx, ClaimsGraph.organisations), _ACTOR_COLUMNS, as_json)
 
 
 @query_app.command("articles")
 def articles_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every article, by date."""
-    _show(_open(ctx).articles(), ("date", "id", "title", "publication", "author", "n_quotes"), as_json)
+    _show(_answer(ctx, ClaimsGraph.articles), ("date", "id", "title", "publication", "author", "n_quotes"), as_json)
 
 
 @query_app.command("roles")
 def roles_cli(ctx: typer.Context, person: ActorArg, as_json: JsonOpt = False) -> None:
     """The titles a person holds."""
-    _show(_open(ctx).roles(person), ("person", "title", "organisation", "former", "article_id"), as_json)
+    _show(_answer(ctx, lambda g: g.roles(person)), ("person", "title", "organisation", "former", "article_id"),
+          as_json)
 
 
 @query_app.command("members")
 def members_cli(ctx: typer.Context, organisation: ActorArg, as_json: JsonOpt = False) -> None:
     """People holding a role at an organisation."""
-    _show(_open(ctx).members(organisation), _ACTOR_COLUMNS, as_json)
+    _show(_answer(ctx, lambda g: g.members(organisation)), _ACTOR_COLUMNS, as_json)
 
 
 @query_app.command("co-quoted")
 def co_quoted_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) -> None:
     """Others quoted in the same articles as a person or organisation."""
-    rows = _open(ctx).co_quoted(actor)
+    rows = _answer(ctx, lambda g: g.co_quoted(actor))
     if as_json:
         _show(rows, (), as_json)
         return
@@ -138,7 +157,7 @@ def co_quoted_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False)
 @query_app.command("path")
 def path_cli(ctx: typer.Context, a: ActorArg, b: ActorArg, as_json: JsonOpt = False) -> None:
     """The shortest chain of relations between two people or organisations."""
-    _show(_open(ctx).path(a, b), ("label", "type", "relation"), as_json)
+    _show(_answer(ctx, lambda g: g.path(a, b)), ("label", "type", "relation"), as_json)
 
 
 class NetworkKind(str, Enum):
@@ -180,13 +199,15 @@ def network_cli(ctx: typer.Context,
     try:
         output = graph_format(out, any_graph=True)
     except ValueError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
-    network = _open(ctx).network(kind.value, actors=actors.value, since=since, until=until,
-                                 normalisation=normalisation.value if normalisation else None)
-    output.write(network, out)
+        fail(error, 2)
+    network = _answer(ctx, lambda g: g.network(kind.value, actors=actors.value, since=since, until=until,
+                                               normalisation=normalisation.value if normalisation else None))
+    try:
+        output.write(network, out)
+    except OSError as error:
+        fail(f"{out}: cannot be written ({error.strerror or error})", 3)
     typer.echo(f"{kind.value} network: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
-               f"-> {out}")
+               f"-> {printable(out)}")
 
 
 class _CoQuotedRow(BaseModel):

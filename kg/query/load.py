@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import networkx as nx
 
 from kg.build import build_graph
 from kg.query.claims_graph import ClaimsGraph
@@ -27,7 +32,8 @@ def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
     FileNotFoundError
         When there is nothing to load at `path`.
     ValueError
-        When the file type is not one of the above.
+        When the file type is not one of the above, or the file cannot be read or
+        parsed (truncated, malformed, not a graph); the message names the file.
     """
     path = Path(path)
     if path.is_dir():
@@ -38,13 +44,29 @@ def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file or directory")
     if path.suffix.lower() == ".jsonl":
-        return ClaimsGraph(build_graph(read_records(path)))
+        return ClaimsGraph(_read(build_graph, read_records(path), path=path))
     try:
         reader = graph_format(path, readable=True).read
     except ValueError:
         raise ValueError(f"{path}: cannot load a graph from a '{path.suffix}' file "
                          f"(use a build directory, .json, .jsonl or .graphml)") from None
-    return ClaimsGraph(reader(path))
+    return ClaimsGraph(_read(reader, path, path=path))
+
+
+def _read(read: Callable[[Any], nx.Graph], source: Any, *, path: Path) -> nx.Graph:
+    """Call a reader, turning whatever a damaged file makes it raise into one ValueError naming the file."""
+    try:
+        return read(source)
+    except OSError as error:
+        raise ValueError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    except SyntaxError as error:  # xml.etree's ParseError: a truncated or malformed GraphML file
+        raise ValueError(f"{path}: not valid XML ({error})") from None
+    except ValueError as error:
+        raise (error if str(error).startswith(str(path)) else ValueError(f"{path}: {error}")) from None
+    except (KeyError, TypeError, AttributeError, IndexError, nx.NetworkXError) as error:
+        raise ValueError(f"{path}: not a claims graph ({type(error).__name__}: {error})") from None
 
 
 _BUILD_FILES = ("graph.json", "records.jsonl", "graph.graphml")

@@ -1,0 +1,54 @@
+"""Text from articles and file names made safe to print on a terminal.
+
+Article text, ids and file names can hold terminal escape sequences that clear the
+screen, retitle the window or draw links that go somewhere else, and control or
+bidirectional-override characters that hide or reorder what is shown. Everything
+the commands print that came from input goes through `printable` (one line of
+plain text) or, for JSON, `json_for_terminal` (the same data, escaped).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+__all__ = ["printable", "json_for_terminal"]
+
+# ESC sequences: CSI (ESC [ ... final byte), OSC/DCS/PM/APC/SOS strings up to their terminator
+# (BEL or ESC \), and two-character escapes; then the 8-bit CSI and OSC introducers.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[ -~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?"
+)
+_SPACES = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal acts on (it escapes C0 itself).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
+
+
+def printable(text: object) -> str:
+    """`text` as one line a terminal shows as it is.
+
+    Escape sequences are removed whole, line breaks and tabs become spaces, and
+    other control characters and bidirectional overrides are removed.
+
+    Examples
+    --------
+    >>> printable("Jane\\x1b[2J Smith\\nsaid \\u202eevil")
+    'Jane Smith said evil'
+    """
+    return _CONTROLS.sub("", _SPACES.sub(" ", _ESCAPES.sub("", str(text))))
+
+
+def json_for_terminal(value: Any) -> str:
+    """`value` as indented JSON in which every character a terminal acts on is escaped.
+
+    The JSON means the same as ``json.dumps(value, ensure_ascii=False)``: strings
+    keep every character, written as ``\\uXXXX`` where it would act on a terminal.
+    """
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
