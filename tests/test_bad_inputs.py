@@ -102,12 +102,24 @@ def test_devices_and_sparse_giants_are_refused_before_reading(tmp_path):
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     with open(tmp_path / "sparse.txt", "wb") as fh:
         fh.truncate(1 << 40)  # a terabyte that takes no room
+    with open(tmp_path / "page.html", "wb") as fh:
+        fh.write(b"<!DOCTYPE html><html><body>")
+        fh.truncate(47_000_000)
     (tmp_path / "good.txt").write_text("Jane Smith said yes.")
     articles, failures = _read(tmp_path)
     assert [a.id for a in articles] == ["good"]
     assert {Path(f.source).name: f.reason for f in failures} == {
+        "page.html": "too large: 47,000,000 bytes, the limit is 10,000,000 (raise it with --max-bytes)",
         "sparse.txt": "too large: 1,099,511,627,776 bytes, the limit is 10,000,000 (raise it with --max-bytes)",
         "zero.txt": "not a regular file (a character device)"}
+
+
+def test_a_jsonl_file_is_streamed_whatever_its_size(tmp_path):
+    lines = [{"id": f"a{n}", "text": f"Minister {n} said yes. " * 20} for n in range(2000)]
+    path = _jsonl(tmp_path / "big.jsonl", *lines)
+    assert path.stat().st_size > 100 * 1000
+    articles, failures = _read(path, max_bytes=1000)  # a limit on each line, not on the file
+    assert not failures and len(articles) == 2000
 
 
 def test_a_jsonl_line_over_the_limit_is_skipped_without_being_kept(tmp_path):

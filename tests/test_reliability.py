@@ -216,3 +216,31 @@ def test_a_crash_exits_3_and_leaves_the_outputs_as_they_were(tmp_path, monkeypat
     assert result.exit_code == 3
     assert "error: the run failed (KeyError: 'a bug');" in result.stderr and "was left as it was" in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_unreadable_input_named_explicitly_fails_alone(tmp_path, monkeypatch):
+    real_open = os.open
+
+    def os_open(path, *args, **kwargs):
+        if Path(path).name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    (tmp_path / "secret.txt").write_text(GOOD)
+    (tmp_path / "good.txt").write_text(GOOD)
+    monkeypatch.setattr(os, "open", os_open)  # tests run as root, where chmod 000 does not stop reading
+    result = _build([tmp_path / "secret.txt", tmp_path / "good.txt"], tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / 'secret.txt'}: Permission denied" in result.stderr
+    assert "kg build: 1 articles, 1 failed" in result.stdout
+    result = CliRunner().invoke(app, ["query", str(tmp_path / "out" / "graph.json"), "people"])
+    assert result.exit_code == 0  # and kg query reads the build
+    import builtins
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(builtins, "open", denied)
+    result = CliRunner().invoke(app, ["query", str(tmp_path / "out" / "graph.json"), "people"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr == f"error: {tmp_path / 'out' / 'graph.json'}: cannot be read (Permission denied)\n"
