@@ -194,6 +194,7 @@ _LINES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(_LINES, max_size=8), crlf=st.booleans())
 def test_the_jsonl_reader_never_raises(tmp_path, lines, crlf):

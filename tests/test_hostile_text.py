@@ -48,6 +48,8 @@ def test_statements_csv_cells_never_run_as_formulas(tmp_path):
     assert _rows(tmp_path / "raw.csv")[0]["content"] == FORMULA
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_build_neutralises_csv_formulas_unless_told(tmp_path):
     text = "Jane Smith, the council leader, said the budget was balanced this year."
     (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "title": "=1+1", "text": text}) + "\n")
@@ -120,6 +122,8 @@ def test_a_bad_value_in_a_graph_is_one_line_naming_the_file(tmp_path):
     assert line.startswith(f"error: {tmp_path}: cannot answer from this graph (ValueError: invalid literal")
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_errors_and_summaries_print_no_escape_sequence(tmp_path):
     (tmp_path / f"bad{ESCAPES[:4]}.txt").write_bytes(b"")
     (tmp_path / "good.txt").write_text("Jane Smith said yes.")

@@ -23,7 +23,7 @@ GOOD = "Jane Smith, the council leader, said the budget was balanced this year.\
 OUTPUTS = ["failures.jsonl", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "records.jsonl",
            "statements.csv"]
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("nlp")]  # in-process runs share the pipeline
 
 
 def _invoke(*args: object):

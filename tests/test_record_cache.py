@@ -42,6 +42,8 @@ def test_an_entry_for_another_id_with_the_same_key_is_not_served(tmp_path):
     assert cache.get(a) is None
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_an_unwritable_cache_turns_itself_off_and_the_run_goes_on(tmp_path):
     (tmp_path / "blocked").write_text("a file where the cache folder should be")
     (tmp_path / "good.txt").write_text(GOOD)
@@ -55,6 +57,7 @@ def test_an_unwritable_cache_turns_itself_off_and_the_run_goes_on(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("change", ["config", "version"])
 def test_a_changed_model_of_the_same_name_is_not_served_from_the_cache(tmp_path, change):
     model = tmp_path / "model"
@@ -78,6 +81,8 @@ def test_a_changed_model_of_the_same_name_is_not_served_from_the_cache(tmp_path,
     assert run().cached == 0  # same name (the same path), other model: extracted again
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_no_home_folder_means_no_cache_not_a_failed_run(tmp_path, monkeypatch):
     from pathlib import Path
 

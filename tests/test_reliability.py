@@ -52,6 +52,8 @@ def test_a_too_long_text_fails_with_its_length_and_the_rest_goes_on(tmp_path):
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["good"]
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_a_file_over_the_byte_limit_fails_before_it_is_read(tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:  # sparse: 20 GB that take no room
@@ -141,6 +143,9 @@ def test_any_unicode_never_crashes(nlp, text):
     assert isinstance(record, ArticleRecord)
 
 
+@pytest.mark.slow
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_permuted_input_gives_byte_identical_graph_exports(tmp_path):
     seeds = sorted(SEEDS.glob("*.txt"))
     for run, order in (("a", seeds), ("b", seeds[::-1])):
@@ -150,6 +155,8 @@ def test_permuted_input_gives_byte_identical_graph_exports(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_a_codebook_pattern_that_takes_too_long_fails_only_its_article(tmp_path):
     codebook = tmp_path / "codebook.yaml"
     codebook.write_text("concepts:\n  - name: slow\n    patterns: ['re:(\\w|\\d)+$']\n")
@@ -163,6 +170,8 @@ def test_a_codebook_pattern_that_takes_too_long_fails_only_its_article(tmp_path)
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["good"]
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_every_kind_of_bad_input_in_one_batch_costs_only_itself(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
@@ -200,6 +209,8 @@ def test_every_kind_of_bad_input_in_one_batch_costs_only_itself(tmp_path):
     assert [r["id"] for r in records] == ["good", "s", "n"]
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_a_crash_exits_3_and_leaves_the_outputs_as_they_were(tmp_path, monkeypatch):
     import kg.run.batch as batch
 
@@ -218,6 +229,8 @@ def test_a_crash_exits_3_and_leaves_the_outputs_as_they_were(tmp_path, monkeypat
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # the kg runs take the session pipeline
 def test_an_unreadable_input_named_explicitly_fails_alone(tmp_path, monkeypatch):
     real_open = os.open
 

@@ -31,6 +31,8 @@ _real_extract_batch = engines.extract_batch
 
 
 @pytest.mark.slow
+@pytest.mark.integration
+@pytest.mark.usefixtures("nlp")  # forked workers inherit the session pipeline
 def test_a_killed_worker_costs_only_the_article_that_killed_it(monkeypatch):
     if os.name != "posix":
         pytest.skip("needs fork, so the workers see the patched function")
@@ -45,6 +47,7 @@ def test_a_killed_worker_costs_only_the_article_that_killed_it(monkeypatch):
     assert failure.reason == "extraction failed (its worker process died: killed, or out of memory)"
 
 
+@pytest.mark.usefixtures("nlp")  # the session pipeline, shared with kg.run
 def test_an_exception_in_a_batch_fails_only_its_article(monkeypatch):
     real = engines._extract
 
