@@ -209,3 +209,21 @@ def test_the_jsonl_reader_never_raises(tmp_path, lines, crlf):
             assert result.source.startswith(f"{path}:")
     if not any(b"\x00" in line for line in lines):  # (NUL bytes: a binary file, one failure)
         assert any(isinstance(r, ArticleText) and r.id == "good" for r in results)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=200), valid=st.text(max_size=50))
+def test_decoding_any_bytes_keeps_every_valid_line(data, valid):
+    from kg.run.reading import BadInput, decode_text
+
+    raw = valid.encode("utf-8", errors="surrogatepass") + b"\n" + data
+    try:
+        text, notes = decode_text(raw)
+    except BadInput as bad:  # NUL bytes, or a mislabelling BOM
+        assert b"\x00" in raw or raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+        return
+    for raw_line, line in zip(raw.split(b"\n"), text.split("\n")):
+        try:
+            assert line == raw_line.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            assert notes and len(line) <= len(raw_line)
