@@ -51,17 +51,19 @@ def build_cli(
 ) -> None:
     """Extract who said what from INPUTS and write the graph and records.
 
-    Writes records.jsonl, failures.jsonl, graph.graphml, graph.gexf, graph.json,
-    statements.csv and graph.html into the output directory as one set: they replace
-    the previous outputs only once all are written, and not at all when no article
-    was extracted. A second build into the same directory refuses while one runs;
-    the directory is never read as input.
+    Writes records.jsonl, failures.jsonl, graph.graphml, graph.gexf,
+    graph.json, statements.csv and graph.html into the output directory
+    as one set: they replace the previous outputs only once all are
+    written, and not at all when no article was extracted. A second
+    build into the same directory refuses while one runs; the directory
+    is never read as input.
 
-    Exit status: 0 every input was extracted; 1 some inputs failed (the rest is
-    written; with --strict nothing is replaced); 2 usage or configuration error
-    (unknown model, bad codebook, an output directory holding other files); 3 the
-    run itself failed (another build is writing the directory, a full disk, a
-    crash) and the outputs were left as they were.
+    Exit status: 0 every input was extracted; 1 some inputs failed (the
+    rest is written; with --strict nothing is replaced); 2 usage or
+    configuration error (unknown model, bad codebook, an output
+    directory holding other files); 3 the run itself failed (another
+    build is writing the directory, a full disk, a crash) and the
+    outputs were left as they were.
     """
     settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars,
                                    max_bytes=max_bytes, jobs=jobs,

@@ -47,13 +47,14 @@ def extract_cli(
 ) -> None:
     """Extract people, organisations, roles and quotes from INPUTS into JSON Lines.
 
-    One article record per line, each fact with character offsets into the
-    article and its sentence. The file is replaced only once complete, and not at
-    all when no article was extracted.
+    One article record per line, each fact with character offsets into
+    the article and its sentence. The file is replaced only once
+    complete, and not at all when no article was extracted.
 
-    Exit status: 0 every input was extracted; 1 some inputs failed (the rest is
-    written; with --strict nothing is replaced); 2 usage or configuration error;
-    3 the run itself failed and the file was left as it was.
+    Exit status: 0 every input was extracted; 1 some inputs failed (the
+    rest is written; with --strict nothing is replaced); 2 usage or
+    configuration error; 3 the run itself failed and the file was left
+    as it was.
     """
     settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars,
                                    max_bytes=max_bytes, jobs=jobs,

@@ -38,8 +38,8 @@ _ACTOR_COLUMNS = ("name", "type", "n_quotes", "roles", "articles")
 def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
     """Ask a built graph questions: kg query DIR quotes --speaker NAME, kg query DIR who-said PHRASE.
 
-    Exit status: 0 answered; 2 the graph cannot be read or answered from (one line naming
-    the file); 3 a network could not be written.
+    Exit status: 0 answered; 2 the graph cannot be read or answered from
+    (one line naming the file); 3 a network could not be written.
     """
     ctx.obj = graph
 
