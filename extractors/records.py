@@ -185,8 +185,9 @@ class ArticleRecord(_Record):
     notes: list[str] = []
     """How the text was read, when not plainly ("read as Windows-1252")."""
     text: str | None = None
-    """The text the offsets point into, kept when it was extracted from HTML
-    (otherwise it is the input itself)."""
+    """The text every offset points into: the input's text, or the article text extracted
+    from an HTML page. Kept so that each fact can be checked against its source without
+    the input files (None only in hand-made records)."""
     model: str
     """The spaCy pipeline that produced the record."""
     people: list[Person] = []

@@ -61,7 +61,7 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
         date=(parse_date(article.date) or article.date) if article.date else found.date,
         url=article.url, publication=article.publication or found.publication,
         author=found.author or next((p.name for p in people if p.byline), None),
-        source=article.source, notes=article.notes, text=article.text if article.html_extracted else None,
+        source=article.source, notes=article.notes, text=article.text,
         model=model, people=people, organisations=organisations, quotes=quotes,
     )
 
