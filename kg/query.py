@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
-from kg.readwrite._values import as_list
+from kg.attrs import as_list
 
 __all__ = [
     "load", "ClaimsGraph", "Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult",

@@ -17,7 +17,9 @@ import pyvis
 import sample_graph
 from kg.build import article_node, build_graph
 from kg.readwrite import read_graphml, write_graphml
-from kg.readwrite.html import NODE_STYLES, PHYSICS_MAX_NODES, article_layout, write_html
+from kg.layout import article_layout
+from kg.palette import NODE_STYLES
+from kg.readwrite.html import PHYSICS_MAX_NODES, write_html
 from sample_graph import ATTACK, JANE, QUOTES, TRICKY
 
 PERSON = "person:jane-smith"

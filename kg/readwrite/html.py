@@ -11,7 +11,7 @@ box and filters. Things pyvis does not do for us are handled here:
   nodes, so the node and edge lists are filled directly;
 * browser physics never settles on thousands of nodes and networkx's force
   layouts are quadratic, so every node gets a position from
-  :func:`article_layout` (linear time); graphs of up to ``PHYSICS_MAX_NODES``
+  :func:`kg.layout.article_layout` (linear time); graphs of up to ``PHYSICS_MAX_NODES``
   nodes then relax with a bounded stabilisation, bigger ones keep the
   positions with physics off;
 * if any node tooltip contains the text ``href``, pyvis switches to a popup
@@ -32,44 +32,20 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import os
 import re
-import zlib
 from collections import defaultdict
 from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
 
+from kg.attrs import as_list
+from kg.layout import article_layout, article_links, quote_speakers
+from kg.palette import EDGE_COLOURS, LEGEND_GLYPHS, NODE_STYLES, edge_colour, node_size, node_style
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import as_list
 
-__all__ = ["write_html", "article_layout", "node_size", "NODE_STYLES", "EDGE_COLOURS"]
-
-# Node type -> (colour, vis-network shape).
-NODE_STYLES: dict[str, tuple[str, str]] = {
-    "person": ("#4e79a7", "dot"),
-    "organisation": ("#f28e2b", "diamond"),
-    "article": ("#59a14f", "square"),
-    "quote": ("#b07aa1", "triangle"),
-    "concept": ("#edc948", "star"),
-}
-OTHER_STYLE = ("#bab0ac", "dot")
-_LEGEND_GLYPHS = {"dot": "\u25cf", "diamond": "\u25c6", "square": "\u25a0", "triangle": "\u25b2", "star": "\u2605"}
-
-# Relation -> edge colour.
-EDGE_COLOURS: dict[str, str] = {
-    "said": "#4e79a7",
-    "quoted_in": "#b07aa1",
-    "mentioned_in": "#c7c7c7",
-    "holds_role": "#e15759",
-    "about": "#edc948",
-    "congruence": "#59a14f",  # discourse networks (kg.discourse)
-    "conflict": "#e15759",
-    "stance": "#bab0ac",
-}
-_OTHER_EDGE_COLOUR = "#888888"
+__all__ = ["write_html", "PHYSICS_MAX_NODES"]
 
 PHYSICS_MAX_NODES = 1000  # bigger graphs are drawn with physics off
 
@@ -353,9 +329,9 @@ def write_html(G: nx.Graph, path: str | os.PathLike[str], *, title: str = "polic
 
     Notes
     -----
-    Nodes are coloured and shaped by type (see ``NODE_STYLES``), people and
+    Nodes are coloured and shaped by type (see ``kg.palette.NODE_STYLES``), people and
     organisations grow with ``n_quotes``, edges are coloured by relation
-    (see ``EDGE_COLOURS``). Hovering a node shows a short plain-text
+    (see ``kg.palette.EDGE_COLOURS``). Hovering a node shows a short plain-text
     tooltip; clicking it opens a side panel with everything the graph knows
     about it (a speaker's roles and every quote with cue, article, date and
     sentence; an article's people, organisations and quotes). A search box
@@ -365,13 +341,13 @@ def write_html(G: nx.Graph, path: str | os.PathLike[str], *, title: str = "polic
     nothing from the network. The output is deterministic.
 
     Graphs of more than ``PHYSICS_MAX_NODES`` nodes are drawn where
-    :func:`article_layout` puts them, with physics off and quotes without a
+    :func:`kg.layout.article_layout` puts them, with physics off and quotes without a
     label on the canvas (their tooltip and panel show them), so that a graph
     of 5,000 nodes opens in a few seconds; smaller graphs start from the
     same positions and relax for 100 iterations of vis-network's physics.
     """
-    links = _article_links(G)
-    speakers = _speakers(G)
+    links = article_links(G)
+    speakers = quote_speakers(G)
     positions = article_layout(G, links=links, speakers=speakers)
     net = Network(height="78vh", width="100%", directed=True, cdn_resources="in_line")
     # Fill pyvis's lists directly: add_node/add_edge search lists (quadratic).
@@ -388,142 +364,10 @@ def write_html(G: nx.Graph, path: str | os.PathLike[str], *, title: str = "polic
         fh.write(page.encode("utf-8"))
 
 
-def article_layout(G: nx.Graph, *, links: dict[Any, list[Any]] | None = None,
-                   speakers: dict[Any, Any] | None = None) -> dict[Any, tuple[float, float]]:
-    """Place each article with its quotes and its own people around it, in linear time.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        The claims graph.
-    links, speakers : dict, optional
-        Precomputed ``_article_links(G)`` and ``_speakers(G)``.
-
-    Returns
-    -------
-    dict
-        Node -> ``(x, y)`` in screen pixels, for every node of `G`.
-
-    Notes
-    -----
-    Articles are laid out in rows, in order of date. The nodes that belong to
-    one article only (its quotes, and people and organisations that appear
-    nowhere else) go on rings around it, each speaker followed by its
-    quotes. A person or organisation of several articles sits at the centre
-    of its articles, moved by a small offset derived from its id, so the
-    layout is deterministic. Nodes linked to no article go in a grid below.
-    """
-    links = _article_links(G) if links is None else links
-    speakers = _speakers(G) if speakers is None else speakers
-    kind = {n: G.nodes[n].get("type") for n in G}
-    articles = sorted((n for n in G if kind[n] == "article"),
-                      key=lambda n: (_text(G.nodes[n].get("date")), str(n)))
-    around: dict[Any, list[Any]] = defaultdict(list)  # article -> nodes on rings around it
-    quotes_of: dict[Any, list[Any]] = defaultdict(list)  # speaker -> its quotes around the same article
-    for node in G:
-        if kind[node] != "article" and len(links[node]) == 1:
-            speaker = speakers.get(node)
-            if kind[node] == "quote" and speaker is not None and links.get(speaker) == links[node]:
-                quotes_of[speaker].append(node)
-            else:
-                around[links[node][0]].append(node)
-    for ring in around.values():  # each speaker followed by its quotes
-        ring[:] = [n for node in ring for n in (node, *quotes_of[node])]
-
-    step, gap = 30.0, 60.0  # distance between neighbours on a ring, and between articles
-    pos: dict[Any, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    width = math.sqrt(sum((2 * _ring_radius(len(around[a]), step) + gap) ** 2 for a in articles))
-    for article in articles:
-        size = 2 * _ring_radius(len(around[article]), step) + gap
-        if x > 0 and x + size > width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        cx, cy = x + size / 2, y + size / 2
-        pos[article] = (cx, cy)
-        pos.update(_rings(around[article], cx, cy, step))
-        x, row_height = x + size, max(row_height, size)
-    for node in G:
-        if node not in pos and links[node]:
-            xs, ys = zip(*(pos[a] for a in links[node]))
-            angle = (zlib.crc32(str(node).encode("utf-8")) % 3600) / 3600 * 2 * math.pi
-            pos[node] = (sum(xs) / len(xs) + 40 * math.cos(angle), sum(ys) / len(ys) + 40 * math.sin(angle))
-    rest = [n for n in G if n not in pos]
-    columns = max(int(width // step), math.ceil(math.sqrt(len(rest))), 1)
-    for i, node in enumerate(rest):
-        pos[node] = (i % columns * step, y + row_height + gap + i // columns * step)
-    return {n: (round(px, 1), round(py, 1)) for n, (px, py) in pos.items()}
-
-
-def _ring_radius(count: int, step: float) -> float:
-    rings, left = 0, count
-    while left > 0:
-        rings += 1
-        left -= int(2 * math.pi * (1 + rings))
-    return step * (1 + rings)
-
-
-def _rings(nodes: list[Any], cx: float, cy: float, step: float) -> dict[Any, tuple[float, float]]:
-    """Nodes on concentric rings ``step`` apart around ``(cx, cy)``, neighbours ``step`` apart."""
-    pos, i, ring = {}, 0, 0
-    while i < len(nodes):
-        ring += 1
-        radius = step * (1 + ring)
-        chunk = nodes[i : i + int(2 * math.pi * (1 + ring))]
-        for j, node in enumerate(chunk):
-            angle = 2 * math.pi * j / len(chunk)
-            pos[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-        i += len(chunk)
-    return pos
-
-
-def _article_links(G: nx.Graph) -> dict[Any, list[Any]]:
-    """Node -> the article nodes it belongs to.
-
-    An article belongs to itself; other nodes to their article neighbours
-    and the articles named in their ``articles`` attribute (an organisation
-    named only in someone's role has no edge to the article); nodes with
-    neither inherit their neighbours' articles.
-    """
-    by_id = {_text(d.get("article_id")): n for n, d in G.nodes(data=True) if d.get("type") == "article"}
-
-    def direct(node: Any) -> list[Any]:
-        if G.nodes[node].get("type") == "article":
-            return [node]
-        found = dict.fromkeys(n for n in nx.all_neighbors(G, node) if G.nodes[n].get("type") == "article")
-        found.update(dict.fromkeys(by_id[a] for a in as_list(G.nodes[node].get("articles")) if a in by_id))
-        return list(found)
-
-    links = {node: direct(node) for node in G}
-    return {
-        node: found or list(dict.fromkeys(a for n in nx.all_neighbors(G, node) for a in links[n]
-                                          if G.nodes[n].get("type") != "article"))
-        for node, found in links.items()
-    }
-
-
-def _speakers(G: nx.Graph) -> dict[Any, Any]:
-    """Quote node -> the node that said it (the source of its ``said`` edge)."""
-    return {v: u for u, v, data in G.edges(data=True) if data.get("type") == "said"}
-
-
-def node_size(data: dict[str, Any]) -> float:
-    """Drawn size of a node: people and organisations grow with ``n_quotes``.
-
-    Examples
-    --------
-    >>> node_size({"type": "person", "n_quotes": 4})
-    20.0
-    """
-    kind = data.get("type")
-    if kind in _ACTORS:
-        return min(12 + 4 * math.sqrt(_as_int(data.get("n_quotes"))), 40.0)
-    return {"quote": 8.0, "article": 14.0}.get(kind, 10.0)
-
-
 def _vis_node(G: nx.Graph, node: Any, xy: tuple[float, float], quote_labels: bool = True) -> dict[str, Any]:
     data = G.nodes[node]
     kind = data.get("type", "")
-    colour, shape = NODE_STYLES.get(kind, OTHER_STYLE)
+    colour, shape = node_style(kind)
     if kind in _ACTORS:
         tooltip = _speaker_tooltip(G, node)
     elif kind == "quote":
@@ -551,7 +395,7 @@ def _vis_edge(u: Any, v: Any, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "from": str(u),
         "to": str(v),
-        "color": EDGE_COLOURS.get(relation, _OTHER_EDGE_COLOUR),
+        "color": edge_colour(relation),
         "title": f"{relation}: {detail}" if detail else relation,
     }
 
@@ -652,7 +496,7 @@ def _legend(title: str, node_types: set[Any], edge_types: set[Any]) -> str:
     """Heading and legend, listing the node and edge types the graph has."""
     e = html.escape
     nodes = "".join(
-        f'<span><b style="color:{colour}">{_LEGEND_GLYPHS[shape]}</b> {e(kind)}</span>'
+        f'<span><b style="color:{colour}">{LEGEND_GLYPHS[shape]}</b> {e(kind)}</span>'
         for kind, (colour, shape) in NODE_STYLES.items() if kind in node_types
     )
     edges = "".join(

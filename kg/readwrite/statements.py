@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import as_list
+from kg.attrs import as_list
 
 __all__ = ["write_statements", "STATEMENT_FIELDS"]
 
