@@ -34,27 +34,19 @@ import html
 import json
 import os
 import re
-from collections import defaultdict
 from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
 
-from kg.attrs import as_list
 from kg.layout import article_layout, article_links, quote_speakers
-from kg.palette import EDGE_COLOURS, LEGEND_GLYPHS, NODE_STYLES, edge_colour, node_size, node_style
+from kg.palette import EDGE_COLOURS, LEGEND_GLYPHS, NODE_STYLES
 from kg.readwrite._atomic import atomic_open
+from kg.readwrite._html_data import panel_data, vis_edges, vis_nodes
 
 __all__ = ["write_html", "PHYSICS_MAX_NODES"]
 
 PHYSICS_MAX_NODES = 1000  # bigger graphs are drawn with physics off
-
-_MAX_LABEL = 40  # characters of a node label drawn on the canvas
-_MAX_QUOTE = 120  # characters of one quote in a tooltip
-_MAX_QUOTES = 3  # quotes listed in a person's or organisation's tooltip
-_MAX_ROLES = 3
-
-_ACTORS = ("person", "organisation")
 
 _INTERACTION = {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True}
 _EDGES = {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}}
@@ -352,121 +344,21 @@ def write_html(G: nx.Graph, path: str | os.PathLike[str], *, title: str = "polic
     net = Network(height="78vh", width="100%", directed=True, cdn_resources="in_line")
     # Fill pyvis's lists directly: add_node/add_edge search lists (quadratic).
     small = len(G) <= PHYSICS_MAX_NODES
-    net.nodes = [_vis_node(G, node, positions[node], quote_labels=small) for node in G.nodes]
+    net.nodes = vis_nodes(G, positions, quote_labels=small)
     net.node_ids = [n["id"] for n in net.nodes]
     net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = [_vis_edge(u, v, data) for u, v, data in G.edges(data=True)]
+    net.edges = vis_edges(G)
     net.options = _PHYSICS_OPTIONS if small else _STATIC_OPTIONS
     legend = _legend(title, {d.get("type") for _, d in G.nodes(data=True)},
                      {d.get("type") for *_, d in G.edges(data=True)})
-    page = _make_offline(net.generate_html(), legend, title, _panel_json(G, links, speakers))
+    page = _make_offline(net.generate_html(), legend, title, _json_in_html(panel_data(G, links, speakers)))
     with atomic_open(path) as fh:
         fh.write(page.encode("utf-8"))
 
 
-def _vis_node(G: nx.Graph, node: Any, xy: tuple[float, float], quote_labels: bool = True) -> dict[str, Any]:
-    data = G.nodes[node]
-    kind = data.get("type", "")
-    colour, shape = node_style(kind)
-    if kind in _ACTORS:
-        tooltip = _speaker_tooltip(G, node)
-    elif kind == "quote":
-        tooltip = _quote_tooltip(data)
-    elif kind == "article":
-        tooltip = _article_tooltip(data)
-    else:
-        tooltip = str(data.get("label", node))
-    label = _shorten(str(data.get("label") or node), _MAX_LABEL)
-    return {
-        "id": str(node),
-        "label": label if quote_labels or kind != "quote" else "",
-        "title": tooltip.replace("href", "hre\u200bf"),  # see module docstring
-        "color": colour,
-        "shape": shape,
-        "size": node_size(data),
-        "x": xy[0],
-        "y": xy[1],
-    }
-
-
-def _vis_edge(u: Any, v: Any, data: dict[str, Any]) -> dict[str, Any]:
-    relation = str(data.get("type", ""))
-    detail = data.get("title") or data.get("cue")
-    return {
-        "from": str(u),
-        "to": str(v),
-        "color": edge_colour(relation),
-        "title": f"{relation}: {detail}" if detail else relation,
-    }
-
-
-def _speaker_tooltip(G: nx.Graph, node: Any) -> str:
-    """Name, some roles and the first quotes of a person or organisation."""
-    data = G.nodes[node]
-    lines = [f"{data.get('label') or node} ({data.get('type')})"]
-    roles = as_list(data.get("roles"))
-    lines += [f"  {_shorten(r, _MAX_QUOTE)}" for r in roles[:_MAX_ROLES]]
-    if len(roles) > _MAX_ROLES:
-        lines.append(f"  ... and {len(roles) - _MAX_ROLES} more roles")
-    quotes = [G.nodes[q] for q in _said(G, node)]
-    for quote in quotes[:_MAX_QUOTES]:
-        cue = f" [{quote['cue']}]" if quote.get("cue") else ""
-        lines.append(f"\u201c{_shorten(str(quote.get('content') or ''), _MAX_QUOTE)}\u201d{cue}")
-    if quotes:
-        lines.append(f"{len(quotes)} quote{'s' if len(quotes) > 1 else ''}; click for all")
-    return "\n".join(lines)
-
-
-def _quote_tooltip(data: dict[str, Any]) -> str:
-    head = f"{data.get('speaker') or 'unknown speaker'} ({data.get('cue') or 'no cue'})"
-    return f"{head}:\n\u201c{_shorten(str(data.get('content') or ''), 2 * _MAX_QUOTE)}\u201d"
-
-
-def _article_tooltip(data: dict[str, Any]) -> str:
-    fields = [data.get("title") or data.get("label"), data.get("date"), data.get("publication")]
-    return "\n".join(str(f) for f in fields if f)
-
-
-def _said(G: nx.Graph, node: Any) -> list[Any]:
-    """The quotes a node said, in article date order, then by position in the article."""
-    edges = G.out_edges(node, data=True) if G.is_directed() else G.edges(node, data=True)
-    quotes = {v for _, v, d in edges
-              if d.get("type") == "said" and G.nodes[v].get("type") == "quote"}
-    return sorted(quotes, key=lambda q: _quote_order(G.nodes[q], q))
-
-
-def _quote_order(data: dict[str, Any], node: Any) -> tuple[str, str, int, str]:
-    return (_text(data.get("date")), _text(data.get("article_id")), _as_int(data.get("start")), str(node))
-
-
-def _panel_json(G: nx.Graph, links: dict[Any, list[Any]], speakers: dict[Any, Any]) -> str:
-    """What the side panel shows, as JSON safe inside a ``<script>`` element."""
-    in_article: dict[Any, dict[str, list[str]]] = defaultdict(lambda: {"actors": [], "quotes": []})
-    for node in G:
-        kind = G.nodes[node].get("type")
-        if kind in _ACTORS or kind == "quote":
-            for article in links[node]:
-                in_article[article]["quotes" if kind == "quote" else "actors"].append(node)
-
-    panel = {}
-    for node, data in G.nodes(data=True):
-        kind = _text(data.get("type"))
-        item: dict[str, Any] = {"type": kind, "label": _text(data.get("label") or node)}
-        if kind in _ACTORS:
-            item.update(aliases=as_list(data.get("aliases")), roles=as_list(data.get("roles")),
-                        articles=[str(a) for a in links[node]], quotes=[str(q) for q in _said(G, node)])
-        elif kind == "article":
-            members = in_article[node]
-            quotes = sorted(members["quotes"], key=lambda q: _quote_order(G.nodes[q], q))
-            item.update({k: _text(data.get(k)) for k in ("title", "date", "url", "publication", "author")},
-                        actors=sorted(map(str, members["actors"])), quotes=[str(q) for q in quotes])
-        elif kind == "quote":
-            item.update({k: _text(data.get(k)) for k in ("content", "cue", "cue_class", "quote_type", "speaker",
-                                                         "date", "sentence")},
-                        speaker_id=_text(speakers.get(node)), article=_text(links[node][0] if links[node] else ""))
-        panel[str(node)] = item
-    text = json.dumps({"nodes": panel}, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_JSON_IN_HTML)
+def _json_in_html(value: Any) -> str:
+    """`value` as compact JSON that is safe inside a ``<script>`` element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_IN_HTML)
 
 
 def _make_offline(page: str, legend: str, title: str, panel_json: str) -> str:
@@ -508,19 +400,3 @@ def _legend(title: str, node_types: set[Any], edge_types: set[Any]) -> str:
         f'<div class="kg-legend">{nodes}{edges}'
         "<span>(click a node for details; bigger speakers are quoted more)</span></div>\n"
     )
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _as_int(value: Any) -> int:
-    try:
-        return max(int(value), 0)
-    except (TypeError, ValueError):
-        return 0
