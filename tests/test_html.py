@@ -81,10 +81,15 @@ def parse(page: str) -> PageParser:
     return parser
 
 
-def embedded_json(page: str, marker: str):
-    """The JSON value that follows ``marker`` in the page (pyvis's data and options)."""
-    start = page.index(marker) + len(marker)
-    return json.JSONDecoder().raw_decode(page, start)[0]
+def script_json(page: str, element_id: str):
+    """The JSON document in the page's <script type="application/json" id=element_id>."""
+    match = re.search(f'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    return json.loads(match.group(1))
+
+
+def vis_data(page: str) -> dict:
+    """vis-network's data: {"nodes": [...], "edges": [...], "options": {...}}, made by pyvis."""
+    return script_json(page, "kg-graph")
 
 
 @pytest.fixture
@@ -95,7 +100,7 @@ def page(tmp_path):
 
 
 def vis_nodes(page):
-    return {n["id"]: n for n in embedded_json(page, "nodes = new vis.DataSet(")}
+    return {n["id"]: n for n in vis_data(page)["nodes"]}
 
 
 def test_vis_network_is_inlined(page):
@@ -118,8 +123,8 @@ def test_page_is_well_formed(page):
         assert parsed.tags.count(tag) == 1
     G = claims_graph()
     assert len(vis_nodes(page)) == G.number_of_nodes()
-    assert len(embedded_json(page, "edges = new vis.DataSet(")) == G.number_of_edges()
-    options = embedded_json(page, "var options = ")
+    assert len(vis_data(page)["edges"]) == G.number_of_edges()
+    options = vis_data(page)["options"]
     assert options["edges"]["smooth"] is False
     assert options["physics"]["stabilization"]["iterations"] <= 200
 
@@ -139,7 +144,7 @@ def test_labels_styles_and_tooltips(page):
     assert "Jane Smith" in nodes[QUOTE]["title"] and "said" in nodes[QUOTE]["title"]
     assert "2010-02-25" in nodes[ARTICLE]["title"]
 
-    edges = embedded_json(page, "edges = new vis.DataSet(")
+    edges = vis_data(page)["edges"]
     colours = {e["title"].split(":")[0]: e["color"] for e in edges}
     assert len(set(colours.values())) == 4  # one colour per relation
 
@@ -172,6 +177,24 @@ def test_href_in_quotes_does_not_switch_pyvis_to_html_tooltips(tmp_path):
     assert "click" in vis_nodes(page)[QUOTE]["title"]
 
 
+def test_roles_are_formatted_in_one_place(tmp_path, monkeypatch):
+    from kg.readwrite import _html_data
+
+    monkeypatch.setattr(_html_data, "format_role", lambda role: f"ROLE[{role}]")
+    write_html(claims_graph(), tmp_path / "claims.html")
+    page = (tmp_path / "claims.html").read_text(encoding="utf-8")
+    shown = "ROLE[director of UK operations (Barnardo's)]"
+    assert shown in vis_nodes(page)[PERSON]["title"]
+    assert panel_data(page)[PERSON]["roles"] == [shown]
+
+
+def test_page_markup_lives_in_templates_not_in_python():
+    root = Path(__file__).resolve().parent.parent
+    for source in [*root.glob("kg/**/*.py"), *root.glob("extractors/**/*.py")]:
+        text = source.read_text(encoding="utf-8").lower()
+        assert "<script" not in text and "<style" not in text, source
+
+
 def test_failed_write_keeps_old_file(tmp_path, monkeypatch):
     path = tmp_path / "claims.html"
     path.write_text("old page")
@@ -187,9 +210,8 @@ def test_failed_write_keeps_old_file(tmp_path, monkeypatch):
 
 
 def panel_data(page: str) -> dict:
-    """The side panel's data: the JSON document in <script type="application/json" id="kg-data">."""
-    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
-    return json.loads(match.group(1))["nodes"]
+    """The side panel's data, by node id."""
+    return script_json(page, "kg-data")["nodes"]
 
 
 def big_graph(n_articles: int) -> nx.MultiDiGraph:
@@ -254,7 +276,7 @@ def test_large_graph_has_fixed_positions_and_no_physics(tmp_path):
     assert G.number_of_nodes() > PHYSICS_MAX_NODES
     write_html(G, tmp_path / "big.html")
     page = (tmp_path / "big.html").read_text(encoding="utf-8")
-    assert embedded_json(page, "var options = ")["physics"]["enabled"] is False
+    assert vis_data(page)["options"]["physics"]["enabled"] is False
     nodes = vis_nodes(page)
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes.values())
     write_html(G, tmp_path / "again.html")
