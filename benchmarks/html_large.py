@@ -23,7 +23,8 @@ from playwright.sync_api import sync_playwright
 
 from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
 from kg.build import build_graph
-from kg.readwrite.html import article_layout, write_html
+from kg.layout import article_layout
+from kg.readwrite import write_html
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -9,7 +9,7 @@ import pytest
 import sample_graph
 from kg.build import article_node
 from kg.readwrite import write_gexf
-from kg.readwrite.html import EDGE_COLOURS, NODE_STYLES
+from kg.palette import EDGE_COLOURS, NODE_STYLES
 from sample_graph import BARNARDOS, JANE, QUOTES, SHELTER, TRICKY
 
 NS = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}

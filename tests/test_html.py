@@ -17,7 +17,9 @@ import pyvis
 import sample_graph
 from kg.build import article_node, build_graph
 from kg.readwrite import read_graphml, write_graphml
-from kg.readwrite.html import NODE_STYLES, PHYSICS_MAX_NODES, article_layout, write_html
+from kg.layout import article_layout
+from kg.palette import NODE_STYLES
+from kg.readwrite.html import PHYSICS_MAX_NODES, write_html
 from sample_graph import ATTACK, JANE, QUOTES, TRICKY
 
 PERSON = "person:jane-smith"
@@ -34,7 +36,12 @@ def claims_graph() -> nx.MultiDiGraph:
     G.add_node(ARTICLE, type="article", label="Child poverty rises",
                title="Child poverty rises", date="2010-02-25", url="https://example.org/a1")
     G.add_node(PERSON, type="person", label="Jane Smith", name="Jane Smith",
-               roles=["director of UK operations (Barnardo's)"], n_quotes=2, articles=["a1"])
+               roles=[{"title": "director of UK operations", "organisation": "Barnardo's", "former": False,
+                       "article_id": "a1"},
+                      {"title": "director of UK operations", "organisation": "Barnardo's", "former": False,
+                       "article_id": "a2"},
+                      {"title": "trustee", "organisation": None, "former": True, "article_id": "a2"}],
+               n_quotes=2, articles=["a1"])
     G.add_node(ORG, type="organisation", label="Barnardo's", name="Barnardo's", n_quotes=0)
     G.add_node(QUOTE, type="quote", label="We must act", content="We must act now on child poverty.",
                cue="said", speaker="Jane Smith", article_id="a1", start=10, end=40)
@@ -79,10 +86,15 @@ def parse(page: str) -> PageParser:
     return parser
 
 
-def embedded_json(page: str, marker: str):
-    """The JSON value that follows ``marker`` in the page (pyvis's data and options)."""
-    start = page.index(marker) + len(marker)
-    return json.JSONDecoder().raw_decode(page, start)[0]
+def script_json(page: str, element_id: str):
+    """The JSON document in the page's <script type="application/json" id=element_id>."""
+    match = re.search(f'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
+    return json.loads(match.group(1))
+
+
+def vis_data(page: str) -> dict:
+    """vis-network's data: {"nodes": [...], "edges": [...], "options": {...}}, made by pyvis."""
+    return script_json(page, "kg-graph")
 
 
 @pytest.fixture
@@ -93,7 +105,7 @@ def page(tmp_path):
 
 
 def vis_nodes(page):
-    return {n["id"]: n for n in embedded_json(page, "nodes = new vis.DataSet(")}
+    return {n["id"]: n for n in vis_data(page)["nodes"]}
 
 
 def test_vis_network_is_inlined(page):
@@ -116,8 +128,8 @@ def test_page_is_well_formed(page):
         assert parsed.tags.count(tag) == 1
     G = claims_graph()
     assert len(vis_nodes(page)) == G.number_of_nodes()
-    assert len(embedded_json(page, "edges = new vis.DataSet(")) == G.number_of_edges()
-    options = embedded_json(page, "var options = ")
+    assert len(vis_data(page)["edges"]) == G.number_of_edges()
+    options = vis_data(page)["options"]
     assert options["edges"]["smooth"] is False
     assert options["physics"]["stabilization"]["iterations"] <= 200
 
@@ -137,7 +149,7 @@ def test_labels_styles_and_tooltips(page):
     assert "Jane Smith" in nodes[QUOTE]["title"] and "said" in nodes[QUOTE]["title"]
     assert "2010-02-25" in nodes[ARTICLE]["title"]
 
-    edges = embedded_json(page, "edges = new vis.DataSet(")
+    edges = vis_data(page)["edges"]
     colours = {e["title"].split(":")[0]: e["color"] for e in edges}
     assert len(set(colours.values())) == 4  # one colour per relation
 
@@ -170,6 +182,21 @@ def test_href_in_quotes_does_not_switch_pyvis_to_html_tooltips(tmp_path):
     assert "click" in vis_nodes(page)[QUOTE]["title"]
 
 
+def test_roles_are_shown_once_each_with_organisation_and_former(tmp_path):
+    write_html(claims_graph(), tmp_path / "claims.html")
+    page = (tmp_path / "claims.html").read_text(encoding="utf-8")
+    shown = ["director of UK operations (Barnardo's)", "former trustee"]  # one entry per article in the graph
+    assert panel_data(page)[PERSON]["roles"] == shown
+    assert all(role in vis_nodes(page)[PERSON]["title"] for role in shown)
+
+
+def test_page_markup_lives_in_templates_not_in_python():
+    root = Path(__file__).resolve().parent.parent
+    for source in [*root.glob("kg/**/*.py"), *root.glob("extractors/**/*.py")]:
+        text = source.read_text(encoding="utf-8").lower()
+        assert "<script" not in text and "<style" not in text, source
+
+
 def test_failed_write_keeps_old_file(tmp_path, monkeypatch):
     path = tmp_path / "claims.html"
     path.write_text("old page")
@@ -185,9 +212,8 @@ def test_failed_write_keeps_old_file(tmp_path, monkeypatch):
 
 
 def panel_data(page: str) -> dict:
-    """The side panel's data: the JSON document in <script type="application/json" id="kg-data">."""
-    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
-    return json.loads(match.group(1))["nodes"]
+    """The side panel's data, by node id."""
+    return script_json(page, "kg-data")["nodes"]
 
 
 def big_graph(n_articles: int) -> nx.MultiDiGraph:
@@ -252,7 +278,7 @@ def test_large_graph_has_fixed_positions_and_no_physics(tmp_path):
     assert G.number_of_nodes() > PHYSICS_MAX_NODES
     write_html(G, tmp_path / "big.html")
     page = (tmp_path / "big.html").read_text(encoding="utf-8")
-    assert embedded_json(page, "var options = ")["physics"]["enabled"] is False
+    assert vis_data(page)["options"]["physics"]["enabled"] is False
     nodes = vis_nodes(page)
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes.values())
     write_html(G, tmp_path / "again.html")

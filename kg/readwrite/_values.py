@@ -15,20 +15,10 @@ from collections.abc import Iterable
 from numbers import Integral, Real
 from typing import Any
 
-__all__ = ["as_list", "flatten_attrs", "restore_attrs", "clean_text", "distinct_ids", "unify_types"]
+__all__ = ["flatten_attrs", "restore_attrs", "clean_text", "distinct_ids", "unify_types"]
 
 # Everything outside XML 1.0's Char production (lone surrogates included).
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def as_list(value: Any) -> list[str]:
-    """A list attribute as a list of strings: built graphs hold lists, GraphML gives back
-    "a; b" strings, missing values are empty."""
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [part for part in value.split("; ") if part]
-    return [str(v) for v in value if v]
 
 
 def flatten_attrs(data: dict[str, Any], encoded: set[str] | None = None) -> dict[str, bool | int | float | str]:

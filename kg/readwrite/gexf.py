@@ -11,7 +11,8 @@ Gephi reads) from a cleaned copy of the graph:
   ``type`` (said, quoted_in, ...) as the attribute ``relation`` and the
   edge's label;
 * every node gets ``viz`` colour, shape and size (the palette and sizes of the
-  HTML page) and a position from :func:`kg.readwrite.html.article_layout`,
+  HTML page, from :mod:`kg.palette`) and a position from
+  :func:`kg.layout.article_layout`,
   so Gephi opens it looking like the page;
 * the graph is dynamic: nodes and edges carry ``start``/``end`` dates taken
   from their articles' ISO dates (an article and its quotes at its date, each
@@ -29,9 +30,10 @@ from typing import Any
 
 import networkx as nx
 
+from kg.layout import article_layout, article_links
+from kg.palette import edge_colour, node_size, node_style
 from kg.readwrite._atomic import atomic_open
 from kg.readwrite._values import clean_text, distinct_ids, flatten_attrs, unify_types
-from kg.readwrite.html import EDGE_COLOURS, NODE_STYLES, OTHER_STYLE, _article_links, article_layout, node_size
 
 __all__ = ["write_gexf"]
 
@@ -69,7 +71,7 @@ def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> None:
 
 
 def _gexf_graph(G: nx.Graph) -> nx.Graph:
-    links = _article_links(G)
+    links = article_links(G)
     date_of = {}  # article id -> its ISO date, for dated articles
     for node, data in G.nodes(data=True):
         date = _date(data.get("date")) if data.get("type") == "article" else None
@@ -92,7 +94,7 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
     H.graph["mode"] = "dynamic"
     for node, attrs in nodes.items():
         data = G.nodes[node]
-        colour, shape = NODE_STYLES.get(data.get("type", ""), OTHER_STYLE)
+        colour, shape = node_style(data.get("type", ""))
         x, y = positions[node]
         attrs["label"] = clean_text(str(data.get("label") or node))
         attrs["viz"] = {"color": _rgb(colour), "shape": _VIZ_SHAPES.get(shape, "disc"),
@@ -104,7 +106,7 @@ def _gexf_graph(G: nx.Graph) -> nx.Graph:
     for (u, v, key, data), attrs in zip(edge_list, edges):
         relation = attrs.pop("type", "")
         attrs["relation"] = attrs["label"] = relation
-        attrs["viz"] = {"color": _rgb(EDGE_COLOURS.get(str(relation), "#888888"))}
+        attrs["viz"] = {"color": _rgb(edge_colour(str(relation)))}
         date = date_of.get(_text(data.get("article_id")))
         if date:
             attrs["start"] = attrs["end"] = date

@@ -1,84 +1,66 @@
 """Write the claims graph as a single interactive HTML page that works offline.
 
-The page is made by pyvis (vis-network) with its JavaScript and CSS inlined,
-plus a small script of our own: a side panel that opens on a click, a search
-box and filters. Things pyvis does not do for us are handled here:
+pyvis's :class:`~pyvis.network.Network` holds vis-network's node, edge and
+option lists and renders the page with :meth:`~pyvis.network.Network.generate_html`,
+but from our own Jinja2 template (``templates/graph.html.j2``, with
+``static/graph.css`` and ``static/graph.js``, all package data read with
+:mod:`importlib.resources`): vis-network's JavaScript and CSS are inlined
+from pyvis's copy, there is no Bootstrap and no other external resource, so
+the page makes no request at all. Our script adds a side panel that opens on
+a click, a search box and filters. Other things pyvis does not do for us:
 
-* pyvis's template links Bootstrap from a CDN even with ``cdn_resources="in_line"``;
-  every ``<link>`` and ``<script src=...>`` is removed, so the page makes no
-  request at all;
 * ``Network.from_nx`` and ``Network.add_node`` are quadratic in the number of
-  nodes, so the node and edge lists are filled directly;
+  nodes, so the node and edge lists (``net.nodes``, ``net.edges``, and
+  ``net.node_ids``/``net.node_map`` to keep the object consistent) are
+  filled directly;
 * browser physics never settles on thousands of nodes and networkx's force
   layouts are quadratic, so every node gets a position from
-  :func:`article_layout` (linear time); graphs of up to ``PHYSICS_MAX_NODES``
-  nodes then relax with a bounded stabilisation, bigger ones keep the
-  positions with physics off;
-* if any node tooltip contains the text ``href``, pyvis switches to a popup
-  that renders tooltips as HTML. Tooltips here are plain text built from
-  article text, so ``href`` is broken up with a zero-width space.
+  :func:`kg.layout.article_layout` (linear time); graphs of up to
+  ``PHYSICS_MAX_NODES`` nodes then relax with a bounded stabilisation
+  (100 iterations), bigger ones keep the positions with physics off;
+* vis-network keeps running physics after stabilising, so ``graph.js``
+  turns physics off once the stabilisation is done (or already done), and
+  the layout stays where it settled;
+* if any node tooltip contains the text ``href``, ``generate_html`` asks the
+  template for a popup that renders tooltips as HTML (``tooltip_link``).
+  Our template ignores that flag, and tooltips, plain text built from
+  article text, have ``href`` broken up with a zero-width space anyway, so
+  they read the same whichever template draws them.
 
-User text reaches the page in three ways, none of which is parsed as HTML:
-labels and tooltips inside the JSON that pyvis embeds with Jinja's ``tojson``
-(which escapes ``<``, ``>``, ``&`` and ``'``) and that vis-network shows with
-``innerText``; the side panel's data, a JSON document in a
-``<script type="application/json">`` element with ``<``, ``>`` and ``&``
-written as ``\\u003c`` etc., which the panel script reads with ``JSON.parse``
-and puts on the page with ``textContent`` only; and the heading, escaped with
-:func:`html.escape`.
+User text reaches the page in two ways, neither of which is parsed as HTML.
+Labels, tooltips and the side panel's data are JSON documents in
+``script`` elements of type ``application/json``, with ``<``, ``>`` and
+``&`` written as ``\\u003c`` etc. (Jinja's ``tojson`` for pyvis's lists, which
+also escapes ``'``; :func:`_script_json` for the panel's data); ``graph.js``
+reads them with ``JSON.parse``, vis-network shows labels and tooltips as
+text and the panel puts text on the page with ``textContent`` only. The
+title and the legend go through the template with Jinja's autoescape.
 """
 
 from __future__ import annotations
 
-import html
+import functools
 import json
-import math
 import os
-import re
-import zlib
-from collections import defaultdict
+from importlib.resources import files
 from typing import Any
 
+import jinja2
 import networkx as nx
+from markupsafe import Markup
 from pyvis.network import Network
 
+from kg.layout import article_layout, article_links, quote_speakers
+from kg.palette import EDGE_COLOURS, LEGEND_GLYPHS, NODE_STYLES
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import as_list
+from kg.readwrite._html_data import panel_data, vis_edges, vis_nodes
 
-__all__ = ["write_html", "article_layout", "node_size", "NODE_STYLES", "EDGE_COLOURS"]
-
-# Node type -> (colour, vis-network shape).
-NODE_STYLES: dict[str, tuple[str, str]] = {
-    "person": ("#4e79a7", "dot"),
-    "organisation": ("#f28e2b", "diamond"),
-    "article": ("#59a14f", "square"),
-    "quote": ("#b07aa1", "triangle"),
-    "concept": ("#edc948", "star"),
-}
-OTHER_STYLE = ("#bab0ac", "dot")
-_LEGEND_GLYPHS = {"dot": "\u25cf", "diamond": "\u25c6", "square": "\u25a0", "triangle": "\u25b2", "star": "\u2605"}
-
-# Relation -> edge colour.
-EDGE_COLOURS: dict[str, str] = {
-    "said": "#4e79a7",
-    "quoted_in": "#b07aa1",
-    "mentioned_in": "#c7c7c7",
-    "holds_role": "#e15759",
-    "about": "#edc948",
-    "congruence": "#59a14f",  # discourse networks (kg.discourse)
-    "conflict": "#e15759",
-    "stance": "#bab0ac",
-}
-_OTHER_EDGE_COLOUR = "#888888"
+__all__ = ["write_html", "PHYSICS_MAX_NODES"]
 
 PHYSICS_MAX_NODES = 1000  # bigger graphs are drawn with physics off
 
-_MAX_LABEL = 40  # characters of a node label drawn on the canvas
-_MAX_QUOTE = 120  # characters of one quote in a tooltip
-_MAX_QUOTES = 3  # quotes listed in a person's or organisation's tooltip
-_MAX_ROLES = 3
-
-_ACTORS = ("person", "organisation")
+_TEMPLATE = "graph.html.j2"  # in kg/readwrite/templates/
+_VIS_NETWORK = "templates/lib/vis-9.1.2"  # in pyvis: the vis-network it ships, inlined in the page
 
 _INTERACTION = {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True}
 _EDGES = {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}}
@@ -98,242 +80,6 @@ _STATIC_OPTIONS = {
     "interaction": {**_INTERACTION, "hideEdgesOnZoom": True},
 }
 
-# Freeze the layout once the bounded stabilisation is done, so big graphs stop moving.
-_FREEZE_SCRIPT = """<script>
-function freezeLayout() { network.setOptions({physics: {enabled: false}}); }
-// Small graphs may finish stabilising before this script runs.
-if (network.physics.ready) { freezeLayout(); } else { network.once("stabilizationIterationsDone", freezeLayout); }
-</script>
-"""
-
-_PAGE_STYLE = """<style>
-body { font-family: sans-serif; margin: 0.5em; --kg-panel: min(34em, 45vw); }
-body.kg-panel-open { margin-right: calc(var(--kg-panel) + 0.5em); }
-h1.kg-title { font-size: 1.4em; margin: 0.2em 0; }
-.kg-legend, .kg-controls { font-size: 0.9em; margin-bottom: 0.4em; }
-.kg-legend span { margin-right: 1.2em; white-space: nowrap; }
-.kg-legend b.kg-edge { display: inline-block; width: 1.2em; height: 0.25em; vertical-align: middle; }
-.kg-controls form, .kg-controls fieldset { display: inline-block; margin: 0 1em 0.2em 0; border: 0; padding: 0; }
-.kg-controls label, .kg-controls .kg-dates { margin-right: 0.6em; white-space: nowrap; }
-.kg-controls select { max-width: 22em; }
-#kg-search-status { color: #555; margin-left: 0.4em; }
-.vis-tooltip { white-space: pre-wrap !important; max-width: 40em; }
-#kg-panel { position: fixed; top: 0; right: 0; width: var(--kg-panel); height: 100vh; overflow-y: auto;
-  box-sizing: border-box; padding: 0.8em 1em; background: #fff; border-left: 1px solid #ccc;
-  box-shadow: -2px 0 8px rgba(0, 0, 0, 0.15); font-size: 0.9em; z-index: 10; }
-#kg-panel[hidden] { display: none; }
-#kg-panel h2 { font-size: 1.2em; margin: 0 1.5em 0.3em 0; overflow-wrap: anywhere; }
-#kg-panel h3 { font-size: 1em; margin: 1em 0 0.3em; }
-#kg-panel ul { padding-left: 1.2em; margin: 0.2em 0; }
-#kg-panel li { margin-bottom: 0.6em; overflow-wrap: anywhere; }
-#kg-panel blockquote { margin: 0 0 0.2em; white-space: pre-wrap; }
-#kg-panel .kg-meta { color: #444; }
-#kg-panel .kg-sentence { color: #666; font-style: italic; white-space: pre-wrap; }
-#kg-panel-close { position: absolute; top: 0.5em; right: 0.6em; }
-</style>
-"""
-
-# Controls and panel; everything that depends on the data is filled in by _APP_SCRIPT.
-_CONTROLS = """<div class="kg-controls">
-<form id="kg-search" role="search"><input id="kg-search-input" type="search" list="kg-names"
- placeholder="Find a person or organisation" aria-label="Find a person or organisation" size="30">
-<button type="submit">Find</button><span id="kg-search-status" role="status"></span>
-<datalist id="kg-names"></datalist></form>
-<fieldset id="kg-types"><legend hidden>Node types</legend></fieldset>
-<label>Article <select id="kg-article"><option value="">all articles</option></select></label>
-<label>Cue class <select id="kg-cue"><option value="">all cue classes</option></select></label>
-<span class="kg-dates">Dates <input id="kg-from" type="date" aria-label="From date"> to
-<input id="kg-to" type="date" aria-label="To date"></span>
-<button type="button" id="kg-reset">Show all</button>
-</div>
-<aside id="kg-panel" hidden><button type="button" id="kg-panel-close" aria-label="Close">\u00d7</button>
-<div id="kg-panel-body"></div></aside>
-"""
-
-# The panel, search and filters. Data only ever reaches the page via textContent.
-_APP_SCRIPT = r"""<script>
-(function () {
-  "use strict";
-  var N = JSON.parse(document.getElementById("kg-data").textContent).nodes;
-  var ids = Object.keys(N);
-  var $ = function (id) { return document.getElementById(id); };
-
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
-  }
-  function link(id) {  // a node's name that opens its panel
-    var a = el("a", N[id] ? N[id].label : id);
-    a.href = "#";
-    a.addEventListener("click", function (ev) { ev.preventDefault(); select(id); });
-    return a;
-  }
-  function field(name, value) {
-    var p = el("p");
-    p.append(el("b", name + ": "), value);
-    return p;
-  }
-  function list(items, make) {
-    var ul = el("ul");
-    items.forEach(function (item) { ul.append(make(item)); });
-    return ul;
-  }
-  function speaker(q) { return q.speaker_id ? link(q.speaker_id) : (q.speaker || "unknown speaker"); }
-  function cue(q) { return (q.cue || "no cue") + (q.cue_class ? " (" + q.cue_class + ")" : ""); }
-  function quoteItem(id, withSpeaker) {
-    var q = N[id], li = el("li");
-    li.append(el("blockquote", "\u201c" + q.content + "\u201d"));
-    var meta = el("div", null, "kg-meta");
-    if (withSpeaker) meta.append(speaker(q), " \u00b7 ");
-    meta.append(cue(q));
-    if (q.article) meta.append(" \u00b7 ", link(q.article));
-    if (q.date) meta.append(" \u00b7 " + q.date);
-    li.append(meta);
-    if (q.sentence) li.append(el("div", q.sentence, "kg-sentence"));
-    return li;
-  }
-
-  function fill(body, id) {
-    var d = N[id];
-    body.append(el("h2", d.label), el("div", d.type, "kg-meta"));
-    if (d.type === "person" || d.type === "organisation") {
-      if (d.aliases.length) body.append(field("Also called", d.aliases.join(", ")));
-      if (d.roles.length) body.append(el("h3", "Roles"), list(d.roles, function (r) { return el("li", r); }));
-      body.append(el("h3", "Articles (" + d.articles.length + ")"), list(d.articles, function (a) {
-        var li = el("li"); li.append(link(a), " " + N[a].date); return li;
-      }));
-      body.append(el("h3", "Quotes (" + d.quotes.length + ")"),
-        list(d.quotes, function (q) { return quoteItem(q, false); }));
-    } else if (d.type === "article") {
-      [["Date", d.date], ["Publication", d.publication], ["Author", d.author]].forEach(function (f) {
-        if (f[1]) body.append(field(f[0], f[1]));
-      });
-      if (/^https?:\/\//i.test(d.url)) {
-        var a = el("a", d.url); a.href = d.url; a.target = "_blank"; a.rel = "noopener noreferrer";
-        body.append(field("Link", a));
-      }
-      body.append(el("h3", "People and organisations (" + d.actors.length + ")"), list(d.actors, function (a) {
-        var li = el("li"); li.append(link(a), " (" + N[a].type + ")"); return li;
-      }));
-      body.append(el("h3", "Quotes (" + d.quotes.length + ")"),
-        list(d.quotes, function (q) { return quoteItem(q, true); }));
-    } else if (d.type === "quote") {
-      body.append(field("Speaker", speaker(d)), field("Cue", cue(d)));
-      if (d.quote_type) body.append(field("Type", d.quote_type));
-      body.append(el("blockquote", "\u201c" + d.content + "\u201d"));
-      if (d.sentence) body.append(field("Sentence", el("span", d.sentence, "kg-sentence")));
-      if (d.article) body.append(field("Article", link(d.article)));
-      if (d.date) body.append(field("Date", d.date));
-    }
-  }
-  function showPanel(open) {  // the page narrows to make room for the panel
-    if ($("kg-panel").hidden !== open) return;
-    $("kg-panel").hidden = !open;
-    document.body.classList.toggle("kg-panel-open", open);
-    window.dispatchEvent(new Event("resize"));  // vis-network fits the canvas to its box
-  }
-  function show(id) {
-    var body = $("kg-panel-body");
-    body.replaceChildren();
-    if (!N[id]) return;
-    fill(body, id);
-    showPanel(true);
-    $("kg-panel").scrollTop = 0;
-  }
-  function select(id) {
-    show(id);
-    network.selectNodes([id]);
-    network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
-  }
-  network.on("click", function (params) {
-    if (params.nodes.length) show(params.nodes[0]); else showPanel(false);
-  });
-  $("kg-panel-close").addEventListener("click", function () { showPanel(false); });
-
-  // Search: part of a name or alias, case-insensitive; Enter again for the next match.
-  var actors = ids.filter(function (id) { return N[id].type === "person" || N[id].type === "organisation"; });
-  actors.forEach(function (id) { var o = el("option"); o.value = N[id].label; $("kg-names").append(o); });
-  var hits = [], hit = 0, lastQuery = null;
-  $("kg-search").addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    var query = $("kg-search-input").value.trim().toLowerCase();
-    if (!query) return;
-    if (query !== lastQuery) {
-      hits = actors.filter(function (id) {
-        var names = [N[id].label].concat(N[id].aliases);
-        return names.some(function (n) { return n.toLowerCase().indexOf(query) >= 0; });
-      });
-      var rank = function (id) {  // the exact name, then names that start with the query
-        var n = N[id].label.toLowerCase();
-        return n === query ? 0 : n.indexOf(query) === 0 ? 1 : 2;
-      };
-      hits.sort(function (a, b) { return rank(a) - rank(b) || N[b].quotes.length - N[a].quotes.length; });
-      hit = 0; lastQuery = query;
-    } else if (hits.length) {
-      hit = (hit + 1) % hits.length;
-    }
-    $("kg-search-status").textContent = hits.length ? (hit + 1) + " of " + hits.length : "no match";
-    if (hits.length) select(hits[hit]);
-  });
-
-  // Filters: node types, article, cue class, date range. Hidden nodes hide their edges.
-  var types = [], cues = [];
-  ids.forEach(function (id) {
-    var d = N[id];
-    if (types.indexOf(d.type) < 0) types.push(d.type);
-    if (d.type === "quote" && d.cue_class && cues.indexOf(d.cue_class) < 0) cues.push(d.cue_class);
-  });
-  types.forEach(function (t) {
-    var box = el("input"); box.type = "checkbox"; box.checked = true; box.value = t;
-    var label = el("label"); label.append(box, " " + (t || "other")); $("kg-types").append(label);
-  });
-  cues.sort().forEach(function (c) { var o = el("option", c); o.value = c; $("kg-cue").append(o); });
-  ids.filter(function (id) { return N[id].type === "article"; })
-    .sort(function (a, b) { return (N[a].date + a).localeCompare(N[b].date + b); })
-    .forEach(function (id) {
-      var o = el("option", (N[id].date ? N[id].date + " " : "") + N[id].label);
-      o.value = id;
-      $("kg-article").append(o);
-    });
-
-  function applyFilters() {
-    var shown = {}, art = $("kg-article").value, cueClass = $("kg-cue").value;
-    var from = $("kg-from").value, to = $("kg-to").value;
-    document.querySelectorAll("#kg-types input").forEach(function (b) { shown[b.value] = b.checked; });
-    var dateOk = function (date) {  // undated nodes are out of any range
-      return (!from && !to) || (!!date && (!from || date >= from) && (!to || date <= to));
-    };
-    var articleOk = function (id) { return (!art || id === art) && dateOk(N[id].date); };
-    var visible = function (d, id) {
-      if (!shown[d.type]) return false;
-      if (d.type === "article") return articleOk(id);
-      if (d.type === "quote") {
-        return (!art || d.article === art) && dateOk(d.date) && (!cueClass || d.cue_class === cueClass);
-      }
-      if (d.articles) return d.articles.length ? d.articles.some(articleOk) : !art && !from && !to;
-      return true;
-    };
-    nodes.update(ids.map(function (id) { return {id: id, hidden: !visible(N[id], id)}; }));
-  }
-  document.querySelectorAll(".kg-controls select, .kg-controls input[type=date], #kg-types input")
-    .forEach(function (c) { c.addEventListener("change", applyFilters); });
-  $("kg-reset").addEventListener("click", function () {
-    document.querySelectorAll("#kg-types input").forEach(function (b) { b.checked = true; });
-    ["kg-article", "kg-cue", "kg-from", "kg-to"].forEach(function (id) { $(id).value = ""; });
-    applyFilters();
-  });
-})();
-</script>
-"""
-
-# A comment, <script> or <style> element: the pieces of pyvis's page that are
-# not plain markup (the inlined vis-network code is inside one of them).
-_BLOCK = re.compile(r"(<!--.*?-->|<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>)", re.S | re.I)
-_SCRIPT_WITH_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=", re.I)
-_LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
-_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.I)
 _JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -351,332 +97,86 @@ def write_html(G: nx.Graph, path: str | os.PathLike[str], *, title: str = "polic
     title : str, optional
         Page title and heading, shown as text (HTML in it is escaped).
 
+    See Also
+    --------
+    kg.layout.article_layout : where the nodes are drawn.
+    kg.palette : node colours, shapes and sizes, edge colours.
+
     Notes
     -----
-    Nodes are coloured and shaped by type (see ``NODE_STYLES``), people and
-    organisations grow with ``n_quotes``, edges are coloured by relation
-    (see ``EDGE_COLOURS``). Hovering a node shows a short plain-text
-    tooltip; clicking it opens a side panel with everything the graph knows
-    about it (a speaker's roles and every quote with cue, article, date and
-    sentence; an article's people, organisations and quotes). A search box
-    finds people and organisations by part of their name or an alias, and
-    filters hide nodes by type, article, cue class and date range (nodes
-    without a date are hidden while a date range is set). The page loads
-    nothing from the network. The output is deterministic.
+    Nodes are coloured and shaped by type (see ``kg.palette.NODE_STYLES``),
+    people and organisations grow with ``n_quotes``, edges are coloured by
+    relation (see ``kg.palette.EDGE_COLOURS``). Hovering a node shows a
+    short plain-text tooltip; clicking it opens a side panel with everything
+    the graph knows about it (a speaker's roles and every quote with cue,
+    article, date and sentence; an article's people, organisations and
+    quotes). A search box finds people and organisations by part of their
+    name or an alias, and filters hide nodes by type, article, cue class and
+    date range (nodes without a date are hidden while a date range is set).
+    The page loads nothing from the network. The output is deterministic.
 
     Graphs of more than ``PHYSICS_MAX_NODES`` nodes are drawn where
-    :func:`article_layout` puts them, with physics off and quotes without a
-    label on the canvas (their tooltip and panel show them), so that a graph
-    of 5,000 nodes opens in a few seconds; smaller graphs start from the
-    same positions and relax for 100 iterations of vis-network's physics.
+    :func:`kg.layout.article_layout` puts them, with physics off and quotes
+    without a label on the canvas (their tooltip and panel show them), so
+    that a graph of 5,000 nodes opens in a few seconds; smaller graphs start
+    from the same positions and relax for 100 iterations of vis-network's
+    physics.
     """
-    links = _article_links(G)
-    speakers = _speakers(G)
+    links = article_links(G)
+    speakers = quote_speakers(G)
     positions = article_layout(G, links=links, speakers=speakers)
-    net = Network(height="78vh", width="100%", directed=True, cdn_resources="in_line")
-    # Fill pyvis's lists directly: add_node/add_edge search lists (quadratic).
     small = len(G) <= PHYSICS_MAX_NODES
-    net.nodes = [_vis_node(G, node, positions[node], quote_labels=small) for node in G.nodes]
+    net = Network(directed=True)  # its size is set in static/graph.css
+    # Fill pyvis's lists directly: add_node/add_edge search lists (quadratic).
+    net.nodes = vis_nodes(G, positions, quote_labels=small)
     net.node_ids = [n["id"] for n in net.nodes]
     net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = [_vis_edge(u, v, data) for u, v, data in G.edges(data=True)]
+    net.edges = vis_edges(G)
     net.options = _PHYSICS_OPTIONS if small else _STATIC_OPTIONS
-    legend = _legend(title, {d.get("type") for _, d in G.nodes(data=True)},
-                     {d.get("type") for *_, d in G.edges(data=True)})
-    page = _make_offline(net.generate_html(), legend, title, _panel_json(G, links, speakers))
+    # generate_html renders net.path from net.templateEnv: our template, with what pyvis does not pass.
+    net.templateEnv = _environment(title=title, panel=panel_data(G, links, speakers), **_legend(G))
+    net.path = _TEMPLATE
+    page = net.generate_html()
     with atomic_open(path) as fh:
         fh.write(page.encode("utf-8"))
 
 
-def article_layout(G: nx.Graph, *, links: dict[Any, list[Any]] | None = None,
-                   speakers: dict[Any, Any] | None = None) -> dict[Any, tuple[float, float]]:
-    """Place each article with its quotes and its own people around it, in linear time.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        The claims graph.
-    links, speakers : dict, optional
-        Precomputed ``_article_links(G)`` and ``_speakers(G)``.
-
-    Returns
-    -------
-    dict
-        Node -> ``(x, y)`` in screen pixels, for every node of `G`.
-
-    Notes
-    -----
-    Articles are laid out in rows, in order of date. The nodes that belong to
-    one article only (its quotes, and people and organisations that appear
-    nowhere else) go on rings around it, each speaker followed by its
-    quotes. A person or organisation of several articles sits at the centre
-    of its articles, moved by a small offset derived from its id, so the
-    layout is deterministic. Nodes linked to no article go in a grid below.
-    """
-    links = _article_links(G) if links is None else links
-    speakers = _speakers(G) if speakers is None else speakers
-    kind = {n: G.nodes[n].get("type") for n in G}
-    articles = sorted((n for n in G if kind[n] == "article"),
-                      key=lambda n: (_text(G.nodes[n].get("date")), str(n)))
-    around: dict[Any, list[Any]] = defaultdict(list)  # article -> nodes on rings around it
-    quotes_of: dict[Any, list[Any]] = defaultdict(list)  # speaker -> its quotes around the same article
-    for node in G:
-        if kind[node] != "article" and len(links[node]) == 1:
-            speaker = speakers.get(node)
-            if kind[node] == "quote" and speaker is not None and links.get(speaker) == links[node]:
-                quotes_of[speaker].append(node)
-            else:
-                around[links[node][0]].append(node)
-    for ring in around.values():  # each speaker followed by its quotes
-        ring[:] = [n for node in ring for n in (node, *quotes_of[node])]
-
-    step, gap = 30.0, 60.0  # distance between neighbours on a ring, and between articles
-    pos: dict[Any, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    width = math.sqrt(sum((2 * _ring_radius(len(around[a]), step) + gap) ** 2 for a in articles))
-    for article in articles:
-        size = 2 * _ring_radius(len(around[article]), step) + gap
-        if x > 0 and x + size > width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        cx, cy = x + size / 2, y + size / 2
-        pos[article] = (cx, cy)
-        pos.update(_rings(around[article], cx, cy, step))
-        x, row_height = x + size, max(row_height, size)
-    for node in G:
-        if node not in pos and links[node]:
-            xs, ys = zip(*(pos[a] for a in links[node]))
-            angle = (zlib.crc32(str(node).encode("utf-8")) % 3600) / 3600 * 2 * math.pi
-            pos[node] = (sum(xs) / len(xs) + 40 * math.cos(angle), sum(ys) / len(ys) + 40 * math.sin(angle))
-    rest = [n for n in G if n not in pos]
-    columns = max(int(width // step), math.ceil(math.sqrt(len(rest))), 1)
-    for i, node in enumerate(rest):
-        pos[node] = (i % columns * step, y + row_height + gap + i // columns * step)
-    return {n: (round(px, 1), round(py, 1)) for n, (px, py) in pos.items()}
-
-
-def _ring_radius(count: int, step: float) -> float:
-    rings, left = 0, count
-    while left > 0:
-        rings += 1
-        left -= int(2 * math.pi * (1 + rings))
-    return step * (1 + rings)
-
-
-def _rings(nodes: list[Any], cx: float, cy: float, step: float) -> dict[Any, tuple[float, float]]:
-    """Nodes on concentric rings ``step`` apart around ``(cx, cy)``, neighbours ``step`` apart."""
-    pos, i, ring = {}, 0, 0
-    while i < len(nodes):
-        ring += 1
-        radius = step * (1 + ring)
-        chunk = nodes[i : i + int(2 * math.pi * (1 + ring))]
-        for j, node in enumerate(chunk):
-            angle = 2 * math.pi * j / len(chunk)
-            pos[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-        i += len(chunk)
-    return pos
-
-
-def _article_links(G: nx.Graph) -> dict[Any, list[Any]]:
-    """Node -> the article nodes it belongs to.
-
-    An article belongs to itself; other nodes to their article neighbours
-    and the articles named in their ``articles`` attribute (an organisation
-    named only in someone's role has no edge to the article); nodes with
-    neither inherit their neighbours' articles.
-    """
-    by_id = {_text(d.get("article_id")): n for n, d in G.nodes(data=True) if d.get("type") == "article"}
-
-    def direct(node: Any) -> list[Any]:
-        if G.nodes[node].get("type") == "article":
-            return [node]
-        found = dict.fromkeys(n for n in nx.all_neighbors(G, node) if G.nodes[n].get("type") == "article")
-        found.update(dict.fromkeys(by_id[a] for a in as_list(G.nodes[node].get("articles")) if a in by_id))
-        return list(found)
-
-    links = {node: direct(node) for node in G}
-    return {
-        node: found or list(dict.fromkeys(a for n in nx.all_neighbors(G, node) for a in links[n]
-                                          if G.nodes[n].get("type") != "article"))
-        for node, found in links.items()
-    }
-
-
-def _speakers(G: nx.Graph) -> dict[Any, Any]:
-    """Quote node -> the node that said it (the source of its ``said`` edge)."""
-    return {v: u for u, v, data in G.edges(data=True) if data.get("type") == "said"}
-
-
-def node_size(data: dict[str, Any]) -> float:
-    """Drawn size of a node: people and organisations grow with ``n_quotes``.
-
-    Examples
-    --------
-    >>> node_size({"type": "person", "n_quotes": 4})
-    20.0
-    """
-    kind = data.get("type")
-    if kind in _ACTORS:
-        return min(12 + 4 * math.sqrt(_as_int(data.get("n_quotes"))), 40.0)
-    return {"quote": 8.0, "article": 14.0}.get(kind, 10.0)
-
-
-def _vis_node(G: nx.Graph, node: Any, xy: tuple[float, float], quote_labels: bool = True) -> dict[str, Any]:
-    data = G.nodes[node]
-    kind = data.get("type", "")
-    colour, shape = NODE_STYLES.get(kind, OTHER_STYLE)
-    if kind in _ACTORS:
-        tooltip = _speaker_tooltip(G, node)
-    elif kind == "quote":
-        tooltip = _quote_tooltip(data)
-    elif kind == "article":
-        tooltip = _article_tooltip(data)
-    else:
-        tooltip = str(data.get("label", node))
-    label = _shorten(str(data.get("label") or node), _MAX_LABEL)
-    return {
-        "id": str(node),
-        "label": label if quote_labels or kind != "quote" else "",
-        "title": tooltip.replace("href", "hre\u200bf"),  # see module docstring
-        "color": colour,
-        "shape": shape,
-        "size": node_size(data),
-        "x": xy[0],
-        "y": xy[1],
-    }
-
-
-def _vis_edge(u: Any, v: Any, data: dict[str, Any]) -> dict[str, Any]:
-    relation = str(data.get("type", ""))
-    detail = data.get("title") or data.get("cue")
-    return {
-        "from": str(u),
-        "to": str(v),
-        "color": EDGE_COLOURS.get(relation, _OTHER_EDGE_COLOUR),
-        "title": f"{relation}: {detail}" if detail else relation,
-    }
-
-
-def _speaker_tooltip(G: nx.Graph, node: Any) -> str:
-    """Name, some roles and the first quotes of a person or organisation."""
-    data = G.nodes[node]
-    lines = [f"{data.get('label') or node} ({data.get('type')})"]
-    roles = as_list(data.get("roles"))
-    lines += [f"  {_shorten(r, _MAX_QUOTE)}" for r in roles[:_MAX_ROLES]]
-    if len(roles) > _MAX_ROLES:
-        lines.append(f"  ... and {len(roles) - _MAX_ROLES} more roles")
-    quotes = [G.nodes[q] for q in _said(G, node)]
-    for quote in quotes[:_MAX_QUOTES]:
-        cue = f" [{quote['cue']}]" if quote.get("cue") else ""
-        lines.append(f"\u201c{_shorten(str(quote.get('content') or ''), _MAX_QUOTE)}\u201d{cue}")
-    if quotes:
-        lines.append(f"{len(quotes)} quote{'s' if len(quotes) > 1 else ''}; click for all")
-    return "\n".join(lines)
-
-
-def _quote_tooltip(data: dict[str, Any]) -> str:
-    head = f"{data.get('speaker') or 'unknown speaker'} ({data.get('cue') or 'no cue'})"
-    return f"{head}:\n\u201c{_shorten(str(data.get('content') or ''), 2 * _MAX_QUOTE)}\u201d"
-
-
-def _article_tooltip(data: dict[str, Any]) -> str:
-    fields = [data.get("title") or data.get("label"), data.get("date"), data.get("publication")]
-    return "\n".join(str(f) for f in fields if f)
-
-
-def _said(G: nx.Graph, node: Any) -> list[Any]:
-    """The quotes a node said, in article date order, then by position in the article."""
-    edges = G.out_edges(node, data=True) if G.is_directed() else G.edges(node, data=True)
-    quotes = {v for _, v, d in edges
-              if d.get("type") == "said" and G.nodes[v].get("type") == "quote"}
-    return sorted(quotes, key=lambda q: _quote_order(G.nodes[q], q))
-
-
-def _quote_order(data: dict[str, Any], node: Any) -> tuple[str, str, int, str]:
-    return (_text(data.get("date")), _text(data.get("article_id")), _as_int(data.get("start")), str(node))
-
-
-def _panel_json(G: nx.Graph, links: dict[Any, list[Any]], speakers: dict[Any, Any]) -> str:
-    """What the side panel shows, as JSON safe inside a ``<script>`` element."""
-    in_article: dict[Any, dict[str, list[str]]] = defaultdict(lambda: {"actors": [], "quotes": []})
-    for node in G:
-        kind = G.nodes[node].get("type")
-        if kind in _ACTORS or kind == "quote":
-            for article in links[node]:
-                in_article[article]["quotes" if kind == "quote" else "actors"].append(node)
-
-    panel = {}
-    for node, data in G.nodes(data=True):
-        kind = _text(data.get("type"))
-        item: dict[str, Any] = {"type": kind, "label": _text(data.get("label") or node)}
-        if kind in _ACTORS:
-            item.update(aliases=as_list(data.get("aliases")), roles=as_list(data.get("roles")),
-                        articles=[str(a) for a in links[node]], quotes=[str(q) for q in _said(G, node)])
-        elif kind == "article":
-            members = in_article[node]
-            quotes = sorted(members["quotes"], key=lambda q: _quote_order(G.nodes[q], q))
-            item.update({k: _text(data.get(k)) for k in ("title", "date", "url", "publication", "author")},
-                        actors=sorted(map(str, members["actors"])), quotes=[str(q) for q in quotes])
-        elif kind == "quote":
-            item.update({k: _text(data.get(k)) for k in ("content", "cue", "cue_class", "quote_type", "speaker",
-                                                         "date", "sentence")},
-                        speaker_id=_text(speakers.get(node)), article=_text(links[node][0] if links[node] else ""))
-        panel[str(node)] = item
-    text = json.dumps({"nodes": panel}, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_JSON_IN_HTML)
-
-
-def _make_offline(page: str, legend: str, title: str, panel_json: str) -> str:
-    """Drop every external resource from pyvis's page; add heading, legend, controls and panel.
-
-    Only the markup between comments and ``<script>``/``<style>`` elements
-    is edited, so the inlined vis-network code is never touched.
-    """
-    parts = _BLOCK.split(page)
-    for i, part in enumerate(parts):
-        if i % 2:  # a comment, <script> or <style>: keep inline code only
-            if part.startswith("<!--") or _SCRIPT_WITH_SRC.match(part):
-                parts[i] = ""
-            continue
-        part = _EMPTY_HEADING.sub("", _LINK_TAG.sub("", part))
-        meta = '<meta charset="utf-8">'
-        part = part.replace(meta, f"{meta}\n<title>{html.escape(title)}</title>", 1)
-        part = part.replace("</head>", _PAGE_STYLE + "</head>", 1)
-        part = part.replace("<body>", "<body>\n" + legend + _CONTROLS, 1)
-        data = f'<script type="application/json" id="kg-data">{panel_json}</script>\n'
-        part = part.replace("</body>", _FREEZE_SCRIPT + data + _APP_SCRIPT + "</body>", 1)
-        parts[i] = part
-    return "<!DOCTYPE html>\n" + "".join(parts)
-
-
-def _legend(title: str, node_types: set[Any], edge_types: set[Any]) -> str:
-    """Heading and legend, listing the node and edge types the graph has."""
-    e = html.escape
-    nodes = "".join(
-        f'<span><b style="color:{colour}">{_LEGEND_GLYPHS[shape]}</b> {e(kind)}</span>'
-        for kind, (colour, shape) in NODE_STYLES.items() if kind in node_types
+def _environment(**page: Any) -> jinja2.Environment:
+    """A Jinja environment for one page: our template, autoescape on, `page` as globals."""
+    env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters["script_json"] = _script_json
+    env.globals.update(
+        page,
+        vis_css=Markup(_resource("pyvis", f"{_VIS_NETWORK}/vis-network.css")),
+        vis_js=Markup(_resource("pyvis", f"{_VIS_NETWORK}/vis-network.min.js")),
+        page_css=Markup(_resource("kg.readwrite", "static/graph.css")),
+        page_js=Markup(_resource("kg.readwrite", "static/graph.js")),
     )
-    edges = "".join(
-        f'<span><b class="kg-edge" style="background:{colour}"></b> {e(rel)}</span>'
-        for rel, colour in EDGE_COLOURS.items() if rel in edge_types
-    )
-    return (
-        f'<h1 class="kg-title">{e(title)}</h1>\n'
-        f'<div class="kg-legend">{nodes}{edges}'
-        "<span>(click a node for details; bigger speakers are quoted more)</span></div>\n"
-    )
+    return env
 
 
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+def _template_source(name: str) -> str:
+    return _resource("kg.readwrite", f"templates/{name}")
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+@functools.cache
+def _resource(package: str, name: str) -> str:
+    """The text of a file shipped in `package` (a template, our CSS and JS, or pyvis's vis-network)."""
+    return files(package).joinpath(name).read_text(encoding="utf-8")
 
 
-def _as_int(value: Any) -> int:
-    try:
-        return max(int(value), 0)
-    except (TypeError, ValueError):
-        return 0
+def _script_json(value: Any) -> Markup:
+    """`value` as compact JSON that is safe inside a ``script`` element (the ``script_json`` filter)."""
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_IN_HTML))
+
+
+def _legend(G: nx.Graph) -> dict[str, list[tuple[str, ...]]]:
+    """The node types and relations the graph has, in palette order, with their colours and glyphs."""
+    node_types = {d.get("type") for _, d in G.nodes(data=True)}
+    edge_types = {d.get("type") for *_, d in G.edges(data=True)}
+    return {
+        "legend_nodes": [(kind, colour, LEGEND_GLYPHS[shape])
+                         for kind, (colour, shape) in NODE_STYLES.items() if kind in node_types],
+        "legend_edges": [(relation, colour) for relation, colour in EDGE_COLOURS.items() if relation in edge_types],
+    }
