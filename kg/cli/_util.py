@@ -15,7 +15,8 @@ from extractors import DEFAULT_MODEL
 from kg.run import DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "JobsOpt", "Engine", "EngineOpt",
-           "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS",
+           "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "CorrectionsOpt", "DEFAULT_MODEL",
+           "DEFAULT_MAX_CHARS",
            "extraction_settings", "run_and_report"]
 
 
@@ -48,6 +49,9 @@ NoCacheOpt = Annotated[bool, typer.Option(
 CodebookOpt = Annotated[Optional[Path], typer.Option(
     "--codebook", metavar="FILE", exists=True, dir_okay=False,
     help="YAML codebook of policy concepts to tag claims with (default: each claim's key noun phrases).")]
+CorrectionsOpt = Annotated[Optional[Path], typer.Option(
+    "--corrections", metavar="FILE", exists=True, dir_okay=False,
+    help="YAML corrections (merge, rename, retype or drop actors; fix or drop quotes), applied to the graph.")]
 CacheDirOpt = Annotated[Optional[Path], typer.Option(
     "--cache-dir", metavar="DIR", file_okay=False,
     help="Where extracted records are cached (default: ~/.cache/policy-claims-kg).")]
@@ -107,6 +111,10 @@ def print_summary(command: str, summary: RunSummary) -> None:
     typer.echo(f"  people         {summary.people}")
     typer.echo(f"  organisations  {summary.organisations}")
     typer.echo(f"  quotes         {sum(summary.quotes.values())}" + (f" ({kinds})" if kinds else ""))
+    if summary.corrections:
+        typer.echo(f"  corrections    {len(summary.corrections)} applied")
+        for line in summary.corrections:
+            typer.echo(f"    {line}")
     for name, path in summary.outputs.items():
         typer.echo(f"  {name:<14} {path}")
     if "html" in summary.outputs:
@@ -136,14 +144,17 @@ def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, setti
     """Run a batch with progress, print its summary, and exit with its status.
 
     Exit status: 0 when every input was extracted, 1 when some failed (the rest
-    is still written; with --strict nothing is replaced), 2 for an unknown model.
+    is still written; with --strict nothing is replaced), 2 for an unknown model or a
+    correction that names nothing (the records are written, the graph is not).
     """
     from extractors.pipeline import ModelNotFound
+    from kg.corrections import CorrectionError
 
     progress = Progress()
     try:
         summary = run(inputs, out, settings, progress=progress)
-    except ModelNotFound as error:
+    except (ModelNotFound, CorrectionError) as error:
+        progress.close()
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
     except StrictStop as stop:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from kg.cli._util import (
     DEFAULT_MODEL,
     CacheDirOpt,
     CodebookOpt,
+    CorrectionsOpt,
     Engine,
     EngineOpt,
     InputsArg,
@@ -25,6 +27,7 @@ from kg.cli._util import (
     extraction_settings,
     run_and_report,
 )
+from kg.corrections import CorrectionError, load_corrections
 from kg.run import run_build
 
 
@@ -35,6 +38,7 @@ def build_cli(
                                       help="Output directory (created if missing).")] = Path("out"),
     model: ModelOpt = DEFAULT_MODEL,
     codebook: CodebookOpt = None,
+    corrections: CorrectionsOpt = None,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: JobsOpt = 1,
@@ -46,9 +50,15 @@ def build_cli(
     """Extract who said what from INPUTS and write the graph and records.
 
     Writes records.jsonl, failures.jsonl, graph.graphml and graph.html into the
-    output directory. Exit status: 0 when every input was extracted, 1 when some
-    failed (the rest is still written), 2 for an unknown model.
+    output directory, applying --corrections to the graph. Exit status: 0 when every
+    input was extracted, 1 when some failed (the rest is still written), 2 for an unknown
+    model or bad corrections.
     """
     settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars, jobs=jobs,
                                    engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)
-    run_and_report("build", run_build, inputs, out, settings)
+    try:  # checked before any work; names are checked against the records after extraction
+        fixes = load_corrections(corrections) if corrections is not None else None
+    except CorrectionError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    run_and_report("build", partial(run_build, corrections=fixes), inputs, out, settings)

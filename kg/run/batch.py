@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
+from kg.corrections import Corrections
 from kg.readwrite import GRAPH_FORMATS, write_failures, write_records
 from kg.run.cache import RecordCache
 from kg.run.engines import WorkItem, run_engine
@@ -47,6 +48,8 @@ class RunSummary:
     outputs: dict[str, Path] = field(default_factory=dict)
     cached: int = 0
     """Records taken from the record cache instead of extracted."""
+    corrections: list[str] = field(default_factory=list)
+    """What each of the user's corrections did to the graph."""
 
     def count(self, record: ArticleRecord) -> None:
         """Add one extracted article to the totals."""
@@ -140,11 +143,13 @@ def run_extract(inputs: Iterable[str | Path], out: Path, settings: ExtractionSet
 
 
 def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionSettings | None = None, *,
-              progress: ProgressCallback | None = None) -> RunSummary:
+              progress: ProgressCallback | None = None, corrections: Corrections | None = None) -> RunSummary:
     """Extract, build the graph and write every output into `out_dir`: records, failures,
     GraphML, GEXF, node-link JSON, HTML and the statements CSV.
 
-    Parameters and exceptions are those of `extract_records`.
+    Parameters and exceptions are those of `extract_records`; `corrections` (see
+    `kg.corrections`) are applied to the graph, and a correction naming nothing raises
+    `kg.corrections.CorrectionError` after the records are written.
 
     Returns
     -------
@@ -162,7 +167,8 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionS
     write_records(keep(extract_records(inputs, settings, summary=summary, progress=progress)),
                   out_dir / "records.jsonl")
     write_failures(summary.failures, out_dir / "failures.jsonl")
-    graph = build_graph(records)
+    graph = build_graph(records, corrections=corrections)
+    summary.corrections = list(graph.graph["corrections"])
     summary.outputs = {"records": out_dir / "records.jsonl", "failures": out_dir / "failures.jsonl"}
     for output in GRAPH_FORMATS.values():
         output.write(graph, out_dir / output.file)
