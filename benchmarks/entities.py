@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from attribution import load_scorer, parsed_docs, run_rules
 
@@ -32,7 +33,7 @@ def print_table(scores: dict[str, dict]) -> None:
               f"{row['tp']:6}{row['fp']:6}{row['fn']:6}")
 
 
-def print_errors(scorer, gold: dict, predicted: dict) -> None:
+def print_errors(scorer: ModuleType, gold: dict, predicted: dict) -> None:
     """Per article: predicted names and titles with no gold match, and gold ones not found."""
     for article_id, g in gold.items():
         if "people" not in g:
@@ -53,8 +54,7 @@ def print_errors(scorer, gold: dict, predicted: dict) -> None:
                 print(f"  FN person {gp['name']!r}")
             print(f"     gold roles of {gp['name']}: " + "; ".join(
                 f"{r['title']} @ {r.get('organisation')}" for r in gp.get("roles", [])))
-        okeys = {k for o in g["organisations"] for k in [scorer.name_key(o["name"])] + 
-                 [scorer.name_key(a) for a in o.get("aliases", [])]}
+        okeys = {scorer.name_key(n) for o in g["organisations"] for n in [o["name"], *o.get("aliases", [])]}
         for org in p["organisations"]:
             key = scorer.name_key(org["name"]).removeprefix("the ")
             mark = "  " if key in okeys else ("~ " if key in skip else "FP")
@@ -76,6 +76,15 @@ def dump(predicted: dict, out: Path) -> None:
                 fh.write(f"  O {org['name']} | {sorted(org['aliases'])}\n")
 
 
+def predict(gold_path: Path, model: str) -> tuple[ModuleType, dict, dict]:
+    """The shared scorer, the gold articles by id and the records of the rules on them."""
+    scorer = load_scorer(gold_path)
+    gold = scorer.load(str(gold_path))
+    nlp = load_pipeline(model)
+    articles = [ArticleText(id=g["id"], text=g["text"]) for g in gold.values()]
+    return scorer, gold, run_rules(nlp, parsed_docs(nlp, articles, gold_path), articles)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
@@ -83,11 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list wrong and missed names and titles")
     parser.add_argument("--dump", type=Path, help="write every article's people and organisations here")
     args = parser.parse_args(argv)
-    scorer = load_scorer(args.gold)
-    gold = scorer.load(str(args.gold))
-    articles = [ArticleText(id=g["id"], text=g["text"]) for g in gold.values()]
-    nlp = load_pipeline(args.model)
-    predicted = run_rules(nlp, parsed_docs(nlp, articles, args.gold), articles)
+    scorer, gold, predicted = predict(args.gold, args.model)
     print_table(scorer.score(gold, predicted, 0.5))
     if args.errors:
         print_errors(scorer, gold, predicted)

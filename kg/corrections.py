@@ -37,6 +37,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from extractors.records import ArticleRecord
+from extractors.yaml_files import read_yaml
 from kg.actors import Actor, ActorIndex
 
 __all__ = ["Corrections", "Correction", "Merge", "Rename", "Retype", "Drop", "SetSpeaker", "DropQuote",
@@ -138,19 +139,10 @@ def load_corrections(path: str | os.PathLike[str]) -> Corrections:
     CorrectionError
         In one line naming the file, where in it, and the problem.
     """
-    import yaml
-
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except OSError as error:
-        raise CorrectionError(f"{path}: cannot read the corrections ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise CorrectionError(f"{path}: the corrections file is not UTF-8 text") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "YAML"
-        raise CorrectionError(f"{path}: {where}: not valid YAML: {getattr(error, 'problem', None) or error}") from None
+        data = read_yaml(path, "corrections")
+    except ValueError as error:
+        raise CorrectionError(str(error)) from None
     if not isinstance(data, dict):
         got = type(data).__name__ if data is not None else "an empty file"
         raise CorrectionError(f"{path}: top level: expected a mapping with a 'corrections' list, got {got}")

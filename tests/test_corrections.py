@@ -98,14 +98,13 @@ def test_a_name_of_two_actors_asks_for_an_id(tmp_path):
     ("corrections:\n  - do: explode\n", "correction 1 (explode): Input tag 'explode'"),
     ("corrections:\n  - do: merge\n    actors: [A]\n", "correction 1 (merge): actors: List should have at least 2"),
     ("corrections:\n  - do: drop\n    actor: X\n    colour: red\n", "correction 1 (drop): colour: Extra inputs"),
-    ("corrections: [\n", "line 2, column 1: not valid YAML"),
+    ("corrections: [\n", "not valid YAML at line 2, column 1"),
     ("- do: drop\n", "top level: expected a mapping"),
 ])
 def test_invalid_files_say_file_where_and_problem(tmp_path, text, message):
     path = write(tmp_path, text)
-    with pytest.raises(CorrectionError) as caught:
+    with pytest.raises(CorrectionError, match=f"^{re.escape(str(path))}: .*{re.escape(message)}"):
         load_corrections(path)
-    assert str(caught.value).startswith(f"{path}: ") and message in str(caught.value)
 
 
 def test_load_applies_corrections_to_records_and_refuses_a_saved_graph(tmp_path):
