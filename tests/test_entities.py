@@ -44,7 +44,7 @@ def test_title_before_the_name(extract):
 def test_title_with_organisation_before_the_name(extract):
     record = extract("Director of operations at Barnardo's Chris Hanvey said the sector was ready.")
     (title, organisation), = _roles(_people(record)["Chris Hanvey"])
-    assert title.startswith("Director of operations") and organisation == "Barnardo"
+    assert title == "Director of operations" and organisation == "Barnardo's"  # the charity's name has the 's
 
 
 def test_apposition_after_the_name(extract):
@@ -111,7 +111,7 @@ def test_former_role_with_an_acronym_organisation(extract):
     record = extract("Former ADSS president John Smith said the reforms were overdue.")
     person = _people(record)["John Smith"]
     (role,) = person.roles
-    assert (role.title, role.organisation, role.former) == ("Former ADSS president", "ADSS", True)
+    assert (role.title, role.organisation, role.former) == ("president", "ADSS", True)
     assert "ADSS" in {o.name for o in record.organisations}
 
 

@@ -40,7 +40,8 @@ def names_after_honorifics(doc: Doc, lexicon: EntityLexicon) -> Iterator[Span]:
             end += 1
         while end > token.i + 1 and doc[end - 1].lower_ in particles:
             end -= 1
-        if end > token.i + 1 and not any(doc[i].ent_type_ == "PERSON" for i in range(token.i, end)):
+        tagged = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
+        if end > token.i + 1 and not tagged & {(token.i, end), (token.i + 1, end)}:
             yield Span(doc, token.i, end, label="PERSON")
 
 
@@ -74,19 +75,24 @@ def clean_name(ent: Span, lexicon: EntityLexicon, *, joined: bool = False) -> Cl
             end = i
             break
     honorific = None
-    while start < end and (_is_junk(doc[start]) or doc[start].lower_ in lexicon.honorifics | {"the"}):
+    while start < end and (_is_junk(doc[start]) or doc[start].lower_.rstrip(".") in lexicon.honorifics | {"the"}):
         if doc[start].lower_.rstrip(".") in lexicon.honorifics:
             honorific = doc[start].text
         start += 1
+    if honorific is None and start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon.honorifics \
+            and doc[start - 1].text[0].isupper():
+        honorific = doc[start - 1].text  # "Sen." the model left outside the name
     while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")):
         end -= 1
     if kind == "organisation":
-        end = _name_continues(doc, end)
+        end = _possessive_kept(doc, _name_continues(doc, end))
     if start >= end or end - start > MAX_NAME_TOKENS:
         return None
     span = doc[start:end]
     if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"):
         return None  # "• Consolidate data…": a capitalised verb or adjective, not a name
+    if all(t.lower_ in lexicon.role_heads for t in span):
+        return None  # "Mr. President": a title, not a name
     text = span.text
     if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|" for ch in text):
         return None
@@ -110,22 +116,65 @@ def _name_continues(doc: Doc, end: int) -> int:
     return end
 
 
+def _possessive_kept(doc: Doc, end: int) -> int:
+    """Keep an "'s" that is part of the name: "Barnardo's said", "at Barnardo's Chris Hanvey";
+    not a possessive of the name ("Barnardo's chief executive")."""
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "\u2019s"):
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or after.ent_iob_ == "B"
+            and after.ent_type_ == "PERSON"):
+        return end + 1
+    return end
+
+
 def _is_junk(token: Token) -> bool:
     return token.is_punct or token.is_space or token.text in BULLETS + DASHES
 
 
-def majority_kind(cleaned: list[CleanName]) -> list[CleanName]:
-    """Give every mention of one name the kind most of its mentions have: "OFSTED" (ORG)
-    and "Ofsted" (PERSON) are one organisation. A tie goes to organisation for a
-    one-word name, to person otherwise."""
+def majority_kind(cleaned: list[CleanName], lexicon: EntityLexicon) -> list[CleanName]:
+    """Give every mention of one name the kind its mentions and their context support:
+    "OFSTED" (ORG) and "Ofsted" (PERSON) are one organisation.
+
+    Each mention votes for the model's label, and for what its context says: an honorific
+    (a person), an organisation noun in the name ("Trust"), "he"/"she" or "it"/"its" later in
+    the sentence. A tie goes to organisation for a one-word name, to person otherwise.
+    """
     votes: dict[str, Counter[str]] = {}
-    for kind, span, _ in cleaned:
-        votes.setdefault(name_key(span.text), Counter())[kind] += 1
+    for kind, span, honorific in cleaned:
+        counts = votes.setdefault(name_key(span.text), Counter())
+        counts[kind] += 1
+        counts.update(_context_kinds(span, honorific, lexicon))
     decided = {}
     for key, counts in votes.items():
         tie_break = "organisation" if " " not in key else "person"
         decided[key] = max(counts, key=lambda k: (counts[k], k == tie_break))
+    for key, kind in decided.items():  # "Keith Lamont Scott" (ORG) when "Scott" is a person
+        words = key.split()
+        if (kind == "organisation" and len(words) > 1 and decided.get(words[-1]) == "person"
+                and not set(words) & (lexicon.organisation_nouns | lexicon.name_fillers)):
+            decided[key] = "person"
     return [(decided[name_key(span.text)], span, honorific) for _, span, honorific in cleaned]
+
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+
+
+def _context_kinds(span: Span, honorific: str | None, lexicon: EntityLexicon) -> list[str]:
+    """What the context of one mention says its kind is (one vote per clue)."""
+    found: list[str] = []
+    if honorific is not None:
+        found += ["person", "person"]
+    if any(t.lower_ in lexicon.organisation_nouns for t in span):
+        found += ["organisation", "organisation"]
+    sentence = span.sent
+    later = [t.lower_ for t in span.doc[span.end : sentence.end] if t.pos_ == "PRON"]
+    if later and later[0] in _PERSON_PRONOUNS:
+        found.append("person")
+    elif later and later[0] in _THING_PRONOUNS:
+        found.append("organisation")
+    return found
 
 
 def initials(name: str, lexicon: EntityLexicon) -> str:
