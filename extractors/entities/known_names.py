@@ -4,7 +4,7 @@ A headline is written in title case, so the model reads "Trump Says He Never" or
 Optics" as names; body text glues a verb or an epithet to a name ("Said Comey", "Crooked Hillary
 Clinton") and web pages glue words ("CruzRep"). `fit_names` trims each name to the longest part
 of it that the article's body gives as a name, and drops what a headline line offers that the
-body never confirms and that holds a verb or a pronoun.
+body never gives as a name.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ __all__ = ["fit_names", "headline_lines", "is_breaker", "is_glued"]
 
 _HEADLINE_SHARE = 0.9
 """Share of a line's longer words written with a capital for it to be in headline case."""
-_HEADLINE_MIN_WORDS = 3
+_HEADLINE_MIN_WORDS = 4
 _GLUED = re.compile(r"^([A-Z][a-z]{3,})[A-Z][a-z]+$")
 """Two words run together, the first of four letters or more: "CruzRep" (not "McDonald", "MacAlister")."""
 
@@ -98,9 +98,8 @@ def fit_names(doc: Doc, cleaned: list[CleanName], lexicon: EntityLexicon) -> lis
             part = _known_part(span, body, lexicon, in_headline=in_headline)
         if part is not None:
             span = part
-        elif in_headline and not known and any(is_breaker(t, lexicon) or t.is_lower and t.lower_ not in
-                                               lexicon.name_particles | lexicon.name_fillers for t in span):
-            continue
+        elif in_headline and not known:
+            continue  # a headline's name the body never gives: "Sell Coal", "Avoid Bad Optics"
         fitted.append((kind, span, honorific))
     return fitted
 
@@ -120,8 +119,7 @@ def _unglued(span: Span, words: set[str]) -> Span | None:
 
 def _known_part(span: Span, body: set[str], lexicon: EntityLexicon, *, in_headline: bool) -> Span | None:
     """The longest part of `span` that the body gives as a name, if the rest may be dropped:
-    in a headline, anything beside a name of two words or more, and words holding a verb or a
-    pronoun beside a single name; elsewhere, words before a name of two words or more (not a
+    in a headline, anything; elsewhere, words before a name of two words or more (not a
     particle or suffix) and verbs or pronouns after it."""
     doc = span.doc
     for size in range(len(span) - 1, 0, -1):
@@ -131,12 +129,13 @@ def _known_part(span: Span, body: set[str], lexicon: EntityLexicon, *, in_headli
                                                                             or part[-1].text.endswith(".")):
                 continue
             before, after = doc[span.start : start], doc[start + size : span.end]
-            if in_headline and (size > 1 or any(is_breaker(t, lexicon) for t in [*before, *after])):
+            if in_headline:
                 return part
             if any(t.lower_.rstrip(".") in lexicon.name_suffixes for t in after):
                 continue
             breakers_after = all(is_breaker(t, lexicon) for t in after)
-            before_ok = (size > 1 and not any(t.lower_ in lexicon.name_particles for t in before)) or all(
+            several = " " in name_key(part.text)  # "Hillary Clinton", not "Holtz-Eakin"
+            before_ok = (several and not any(t.lower_ in lexicon.name_particles for t in before)) or all(
                 is_breaker(t, lexicon) for t in before)
             if breakers_after and before_ok:
                 return part
