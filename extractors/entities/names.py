@@ -93,7 +93,8 @@ def clean_name(ent: Span, lexicon: EntityLexicon, *, joined: bool = False) -> Cl
             start += 1
     if start >= end or end - start > MAX_NAME_TOKENS or not _is_name(doc[start:end], lexicon):
         return None
-    if kind == "organisation" and end - start > 1 and doc[end - 1].lower_ in lexicon.role_heads:
+    if (kind == "organisation" and end - start > 1 and doc[end - 1].lower_ in lexicon.role_heads
+            and not any(t.pos_ == "ADP" for t in doc[start:end])):  # "Ministry of Justice" is one
         return None  # "School Social Worker": a post, not an organisation
     if kind == "person" and start > 0 and doc[start - 1].lower_ in lexicon.organisation_nouns:
         kind = "organisation"
