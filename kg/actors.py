@@ -8,7 +8,9 @@ those records into actors, in steps that each say why they joined two groups:
 2. two full names of one person: same surname, same first name or a short form of it
    ("Joe"/"Joseph"), middle initials and suffixes that agree where both give them
    ("Donald J. Trump"/"Donald Trump"); a name that fits two people ("George Bush" beside
-   "George W." and "George H.W. Bush") joins neither;
+   "George W." and "George H.W. Bush") joins neither, and a suffix that some article uses to
+   tell two people apart ("Donald Trump Jr." beside "Donald Trump") always does. A person's "name" that is a well-established full name with words glued on ("Billionaire
+   Donald Trump", "Donald Trump Featured") is that person;
 3. an organisation written as another's alias (an acronym) in some article;
 4. a one-word name: to the one person of that surname (or first name) the article names
    in full; when it names none, to the corpus's one full name with that surname if it
@@ -21,55 +23,21 @@ Plain functions over records; no spaCy. Corrections (`kg.corrections`) change th
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from dataclasses import dataclass
+from typing import Iterable
 
 from extractors.records import ArticleRecord
+from kg.actor_index import NODE_PREFIX, Actor, ActorIndex, Kind, node_id
 from kg.names import NameParts, name_key, parse_name, same_first_name, same_person
 
 __all__ = ["Actor", "ActorIndex", "resolve_actors", "node_id", "Kind", "DOMINANCE", "MIN_DOMINANT_ARTICLES"]
 
-Kind = Literal["person", "organisation"]
 DOMINANCE = 0.8
 """Share of the articles naming someone of a surname in full that one person must have for a
 lone surname elsewhere to be taken as theirs."""
 MIN_DOMINANT_ARTICLES = 3
 """...and in at least this many articles."""
-_PREFIX = {"person": "person", "organisation": "org"}
-
-
-def node_id(kind: str, name: str) -> str:
-    """Graph node id of a person (``kind="person"``) or organisation (``"org"``).
-
-    Examples
-    --------
-    >>> node_id("person", "Margaret  Hodge")
-    'person:margaret hodge'
-    """
-    key = unicodedata.normalize("NFKC", name).replace("\u2019", "'").lower()
-    return f"{kind}:" + " ".join(key.split())
-
-
-@dataclass
-class Actor:
-    """One person or organisation of the corpus, with every name it goes by."""
-
-    id: str
-    """Graph node id: ``person:<name>`` or ``org:<name>``."""
-    kind: Kind
-    name: str
-    """Display name: its most used full name."""
-    variants: list[str] = field(default_factory=list)
-    """Other names and aliases it goes by."""
-    articles: list[str] = field(default_factory=list)
-    kinds: dict[str, int] = field(default_factory=dict)
-    """How many articles tagged it a person, an organisation."""
-    reasons: list[str] = field(default_factory=list)
-    """Why each name or article joined it: ``"a2: 'Trump' is the surname of Donald Trump, ..."``."""
-    corrections: list[str] = field(default_factory=list)
-    """Corrections that changed it (`kg.corrections`)."""
 
 
 @dataclass
@@ -122,70 +90,6 @@ class _Groups:
         return found
 
 
-class ActorIndex:
-    """The corpus's actors and which article records each one covers."""
-
-    def __init__(self, actors: dict[str, Actor], of: dict[tuple[str, str], str]) -> None:
-        self.actors = actors
-        self._of = of
-
-    def actor_of(self, article_id: str, local_id: str) -> Actor | None:
-        """The actor of a record's person (``p1``), organisation (``o1``) or role organisation
-        (``role:<name>``); None when it was dropped."""
-        found = self._of.get((article_id, local_id))
-        return self.actors.get(found) if found is not None else None
-
-    def find(self, name: str) -> list[Actor]:
-        """Actors with this node id, name or variant (any case, spacing, honorific)."""
-        if name in self.actors:
-            return [self.actors[name]]
-        wanted = {name_key(name), parse_name(name).full}
-        return [a for a in self.actors.values()
-                if wanted & ({name_key(n) for n in [a.name, *a.variants]} | {parse_name(a.name).full})]
-
-    def rekey(self, actor: Actor, *, name: str | None = None, kind: Kind | None = None) -> Actor:
-        """Rename or retype `actor`; its id follows. Returns the actor it now is (another actor
-        of the new name and kind, merged with it, if there was one)."""
-        old_name = actor.name
-        actor.name, actor.kind = name or actor.name, kind or actor.kind
-        if old_name != actor.name and old_name not in actor.variants:
-            actor.variants.append(old_name)
-        new_id = node_id(_PREFIX[actor.kind], actor.name)
-        if new_id == actor.id:
-            return actor
-        del self.actors[actor.id]
-        target = self.actors.get(new_id)
-        if target is None:
-            self._repoint(actor.id, new_id)
-            actor.id = new_id
-            self.actors[new_id] = actor
-            return actor
-        self.actors[actor.id] = actor
-        return self.merge(target, actor)
-
-    def merge(self, keep: Actor, other: Actor) -> Actor:
-        """Make `other` part of `keep` (its names, articles, reasons and corrections)."""
-        keep.variants = sorted({*keep.variants, *other.variants, other.name} - {keep.name})
-        keep.articles += [a for a in other.articles if a not in keep.articles]
-        for kind, n in other.kinds.items():
-            keep.kinds[kind] = keep.kinds.get(kind, 0) + n
-        keep.reasons += other.reasons
-        keep.corrections += other.corrections
-        del self.actors[other.id]
-        self._repoint(other.id, keep.id)
-        return keep
-
-    def drop(self, actor: Actor) -> None:
-        """Remove `actor`: its records get no node, its quotes no speaker."""
-        del self.actors[actor.id]
-        self._of = {k: v for k, v in self._of.items() if v != actor.id}
-
-    def _repoint(self, old: str, new: str) -> None:
-        for k, v in self._of.items():
-            if v == old:
-                self._of[k] = new
-
-
 def resolve_actors(records: Iterable[ArticleRecord]) -> ActorIndex:
     """Group the people and organisations of all `records` into actors.
 
@@ -202,6 +106,7 @@ def resolve_actors(records: Iterable[ArticleRecord]) -> ActorIndex:
     groups = _Groups(len(entries))
     _same_names(entries, groups)
     _full_name_variants(entries, groups)
+    _names_with_extra_words(entries, groups)
     _organisation_aliases(entries, groups)
     _one_word_names(entries, groups)
     return _index(entries, groups)
@@ -248,11 +153,13 @@ def _full_name_variants(entries: list[_Entry], groups: _Groups) -> None:
     by_surname: dict[str, list[int]] = defaultdict(list)
     for root, parts in forms.items():
         by_surname[next(iter(parts)).last].append(root)
+    apart = _named_apart_by_suffix(entries)
     for roots in by_surname.values():
         roots.sort(key=lambda r: (-max(len(p.middles) + bool(p.suffix) for p in forms[r]), r))
         placed: list[int] = []
         for root in roots:
-            fits = [g for g in placed if all(same_person(a, b) for a in forms[g] for b in forms[root])]
+            fits = [g for g in placed if all(same_person(a, b) and (a.suffix == b.suffix or (a.first, a.last) not in apart)
+                                             for a in forms[g] for b in forms[root])]
             if len(fits) != 1:
                 placed.append(root)
                 continue
@@ -261,6 +168,51 @@ def _full_name_variants(entries: list[_Entry], groups: _Groups) -> None:
             e = sample[root]
             groups.union(target, root, f"{e.article_id}: {e.name!r} is {sample[target].name} ({why})")
             forms[target] |= forms.pop(root)
+
+
+def _named_apart_by_suffix(entries: list[_Entry]) -> set[tuple[str, str]]:
+    """(first, last) names that some article gives both with and without a suffix, as two people:
+    "Donald Trump" and "Donald Trump Jr."."""
+    seen: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for e in entries:
+        if e.kind == "person" and e.parts is not None and not e.parts.single:
+            seen[(e.article_id, e.parts.first, e.parts.last)].add(e.parts.suffix)
+    return {(first, last) for (_, first, last), suffixes in seen.items() if len(suffixes) > 1 and "" in suffixes}
+
+
+def _names_with_extra_words(entries: list[_Entry], groups: _Groups) -> None:
+    """Step 2b: "Billionaire Donald Trump" is Donald Trump, when "Donald Trump" is named in full in
+    `MIN_DOMINANT_ARTICLES` articles or more and the other words (two at most, on one side; no
+    suffix: "Donald Trump Jr." is another man) are in no well-established name of the corpus."""
+    articles: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    owner: dict[tuple[str, ...], int] = {}
+    name_words: set[str] = set()
+    for i, e in enumerate(entries):
+        if e.kind == "person" and e.parts is not None and not e.parts.single:
+            words = tuple(e.parts.full.split())
+            articles[words].add(e.article_id)
+            owner[words] = i
+    for words, seen in articles.items():
+        if len(seen) >= MIN_DOMINANT_ARTICLES:
+            name_words.update(words)
+    established = {w: owner[w] for w, seen in articles.items() if len(seen) >= MIN_DOMINANT_ARTICLES}
+    for i, e in enumerate(entries):
+        if (e.kind != "person" or e.parts is None or e.parts.single or e.parts.suffix
+                or tuple(e.parts.full.split()) in established):
+            continue
+        words = tuple(e.parts.full.split())
+        for size in range(len(words) - 1, 1, -1):
+            for start in (0, len(words) - size):
+                extra = words[:start] + words[start + size:]
+                target = established.get(words[start : start + size])
+                if target is None or len(extra) > 2 or set(extra) & name_words:
+                    continue
+                groups.union(target, i, f"{e.article_id}: {e.name!r} holds the full name {entries[target].name}; "
+                                        f"{' '.join(extra)!r} is in no name of the corpus")
+                break
+            else:
+                continue
+            break
 
 
 def _organisation_aliases(entries: list[_Entry], groups: _Groups) -> None:
@@ -341,10 +293,10 @@ def _index(entries: list[_Entry], groups: _Groups) -> ActorIndex:
         kinds = {k: n for k, n in kinds.items() if n}
         kind: Kind = max(kinds, key=lambda k: (kinds[k], k == "person"))  # type: ignore[assignment]
         name = _display_name([e for e in group if e.kind == kind])
-        actor_id = node_id(_PREFIX[kind], name)
+        actor_id = node_id(NODE_PREFIX[kind], name)
         n = 2
         while actor_id in actors:
-            actor_id, n = f"{node_id(_PREFIX[kind], name)}#{n}", n + 1
+            actor_id, n = f"{node_id(NODE_PREFIX[kind], name)}#{n}", n + 1
         variants = {e.name for e in group} | {a for e in group for a in e.aliases}
         reasons = groups.reasons.get(root, []) + [f"{e.article_id}: {alias!r}, {why}" for e in group
                                                   for alias, why in e.aliases.items()

@@ -16,7 +16,8 @@ from typing import Iterable
 import networkx as nx
 
 from extractors.records import ArticleRecord, Person, Quote
-from kg.actors import ActorIndex, node_id, resolve_actors
+from kg.actor_index import ActorIndex, node_id
+from kg.actors import resolve_actors
 from kg.corrections import Corrections, QuoteFix, apply_corrections
 
 __all__ = ["build_graph", "node_id", "article_node", "quote_node"]

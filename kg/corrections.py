@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from extractors.records import ArticleRecord
 from extractors.yaml_files import read_yaml
-from kg.actors import Actor, ActorIndex
+from kg.actor_index import Actor, ActorIndex
 
 __all__ = ["Corrections", "Correction", "Merge", "Rename", "Retype", "Drop", "SetSpeaker", "DropQuote",
            "QuoteFix", "CorrectionError", "load_corrections", "apply_corrections"]

@@ -129,3 +129,12 @@ def test_graph_has_one_node_per_actor_with_reasons():
     assert trump["name"] == "Donald Trump" and trump["aliases"] == ["Donald J. Trump"]
     assert trump["n_quotes"] == 3 and trump["articles"] == ["a1", "a2", "a3"]
     assert any("middle name J only in one form" in r for r in trump["merge_reasons"])
+
+
+def test_a_full_name_with_words_glued_on_is_that_person():
+    records = [article(f"a{i}", "Donald Trump") for i in range(3)]
+    records += [article("b1", "Billionaire Donald Trump"), article("b2", "Donald Trump Featured"),
+                article("b3", "Donald Trump Jr.", "Donald Trump"), article("b4", "Eric Trump")]
+    names = actor_names(records)
+    assert names["Donald Trump"] == ["Billionaire Donald Trump", "Donald Trump", "Donald Trump Featured"]
+    assert {"Donald Trump Jr.", "Eric Trump"} <= set(names)

@@ -93,6 +93,9 @@ def clean_name(ent: Span, lexicon: EntityLexicon, *, joined: bool = False) -> Cl
             start += 1
     if start >= end or end - start > MAX_NAME_TOKENS or not _is_name(doc[start:end], lexicon):
         return None
+    if kind == "person" and any(t.is_lower and t.is_alpha and t.lower_ not in lexicon.name_particles
+                                for t in doc[start:end]):
+        return None  # "Christie and Sessions", "Carly Fiorina to Rubio": not one person's name
     if (kind == "organisation" and end - start > 1 and doc[end - 1].lower_ in lexicon.role_heads
             and not any(t.pos_ == "ADP" for t in doc[start:end])):  # "Ministry of Justice" is one
         return None  # "School Social Worker": a post, not an organisation
