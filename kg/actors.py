@@ -9,8 +9,9 @@ those records into actors, in steps that each say why they joined two groups:
    ("Joe"/"Joseph"), middle initials and suffixes that agree where both give them
    ("Donald J. Trump"/"Donald Trump"); a name that fits two people ("George Bush" beside
    "George W." and "George H.W. Bush") joins neither, and a suffix that some article uses to
-   tell two people apart ("Donald Trump Jr." beside "Donald Trump") always does. A person's "name" that is a well-established full name with words glued on ("Billionaire
-   Donald Trump", "Donald Trump Featured") is that person;
+   tell two people apart ("Donald Trump Jr." beside "Donald Trump") always does. A person's
+   "name" that is a well-established full name with words glued on ("Billionaire Donald
+   Trump", "Donald Trump Featured") is that person;
 3. an organisation written as another's alias (an acronym) in some article;
 4. a one-word name: to the one person of that surname (or first name) the article names
    in full; when it names none, to the corpus's one full name with that surname if it
