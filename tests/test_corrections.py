@@ -141,3 +141,24 @@ def test_kg_build_rejects_a_bad_corrections_file_before_any_work(tmp_path):
                                       "--corrections", str(path)])
     assert result.exit_code == 2 and "correction 1 (rename): to: Field required" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_kg_build_applies_corrections_and_reports_them(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a1.txt").write_text("Maria Okafor, chief executive of the Westfield Housing Coalition, "
+                                            "said rents were too high.\n", encoding="utf-8")
+    good = write(tmp_path, "corrections:\n  - do: rename\n    actor: Maria Okafor\n    to: Dr Maria Okafor-Reed\n")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out), "--corrections", str(good),
+                                 "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "corrections    1 applied" in result.output and "is now person 'Dr Maria Okafor-Reed'" in result.output
+    g = load(out)
+    (person,) = g.people()
+    assert person.name == "Dr Maria Okafor-Reed" and person.corrections
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("corrections:\n  - do: drop\n    actor: Nobody\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "in"), "--out", str(out), "--corrections", str(bad),
+                                 "--no-cache"])
+    assert result.exit_code == 2 and "correction 1 (drop): no actor named 'Nobody'" in result.output
