@@ -92,18 +92,21 @@ def test_a_name_of_two_actors_asks_for_an_id(tmp_path):
     assert set(nodes(build_graph(records, corrections=fixes), "person")) == {"Ford"}
 
 
-@pytest.mark.parametrize("text, message", [
-    ("corrections:\n  - do: rename\n    actor: X\n", "correction 1 (rename): to: Field required"),
-    ("corrections:\n  - do: retype\n    actor: X\n    to: robot\n", "correction 1 (retype): to: Input should be"),
-    ("corrections:\n  - do: explode\n", "correction 1 (explode): Input tag 'explode'"),
-    ("corrections:\n  - do: merge\n    actors: [A]\n", "correction 1 (merge): actors: List should have at least 2"),
-    ("corrections:\n  - do: drop\n    actor: X\n    colour: red\n", "correction 1 (drop): colour: Extra inputs"),
-    ("corrections: [\n", "not valid YAML at line 2, column 1"),
-    ("- do: drop\n", "top level: expected a mapping"),
-])
-def test_invalid_files_say_file_where_and_problem(tmp_path, text, message):
+INVALID_FILES = {  # what the file says -> what the error must say after the file's name
+    "corrections:\n  - do: rename\n    actor: X\n": "correction 1 (rename): to: Field required",
+    "corrections:\n  - do: retype\n    actor: X\n    to: robot\n": "correction 1 (retype): to: Input should be",
+    "corrections:\n  - do: explode\n": "correction 1 (explode): Input tag 'explode'",
+    "corrections:\n  - do: merge\n    actors: [A]\n": "correction 1 (merge): actors: List should have at least 2",
+    "corrections:\n  - do: drop\n    actor: X\n    colour: red\n": "correction 1 (drop): colour: Extra inputs",
+    "corrections: [\n": "not valid YAML at line 2, column 1",
+    "- do: drop\n": "top level: expected a mapping",
+}
+
+
+@pytest.mark.parametrize("text", INVALID_FILES)
+def test_invalid_files_say_file_where_and_problem(tmp_path, text):
     path = write(tmp_path, text)
-    with pytest.raises(CorrectionError, match=f"^{re.escape(str(path))}: .*{re.escape(message)}"):
+    with pytest.raises(CorrectionError, match=f"^{re.escape(str(path))}: .*{re.escape(INVALID_FILES[text])}"):
         load_corrections(path)
 
 
