@@ -85,6 +85,8 @@ class EntityLexicon(_Lexicon):
     """Verbs and pronouns that cannot be part of a name (reporting verbs and headline words)."""
     role_heads: frozenset[str]
     """Nouns that head a title naming an office."""
+    office_domains: frozenset[str]
+    """Words that end an office's name after "of" ("Secretary of State"), not an organisation's."""
     organisation_words: frozenset[str]
     """Words that, inside a name, say it names an organisation ("Secret Service")."""
     organisation_patterns: tuple[dict[str, Any], ...]
@@ -107,6 +109,7 @@ class EntityLexicon(_Lexicon):
             office_abbreviations=read_words("office_abbreviations.txt"),
             name_breakers=frozenset(cue_verbs) | read_words("headline_words.txt"),
             role_heads=read_words("role_heads.txt"),
+            office_domains=read_words("office_domains.txt"),
             organisation_words=organisation_nouns | read_words("description_heads.txt")
             | read_words("organisation_words.txt"),
             organisation_patterns=read_jsonl("organisation_patterns.jsonl"),

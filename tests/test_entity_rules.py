@@ -96,3 +96,11 @@ def test_former_covers_each_title_and_the_organisation_is_apart(extract):
 def test_a_post_is_not_an_organisation(extract):
     record = extract("Funding will go to the School Social Worker and Family Liaison Officer programmes.")
     assert not {o.name for o in record.organisations} & {"School Social Worker", "Family Liaison Officer"}
+
+
+def test_an_office_keeps_its_domain_and_a_title_ends_before_a_place(extract):
+    record = extract("Secretary of State Ann Lee met Quentin Ross, a political scientist at Hallam "
+                     "University in Sheffield, and Rep. Dan Vell, the panel chairman.")
+    assert _roles(record, "Ann Lee") == [("Secretary of State", None, False)]
+    assert _roles(record, "Quentin Ross") == [("political scientist", "Hallam University", False)]
+    assert _roles(record, "Dan Vell") == [("panel chairman", None, False)]

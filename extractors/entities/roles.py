@@ -138,11 +138,13 @@ def _trim(span: Span, lexicon: EntityLexicon) -> Span:
     doc = span.doc
     start, end = span.start, span.end
     courtesy = lexicon.honorifics - lexicon.office_abbreviations
-    while start < end and (doc[start].is_punct or doc[start].pos_ in ("DET", "CCONJ", "ADP")
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("DET", "CCONJ", "ADP")
                            or doc[start].lower_.rstrip(".") in courtesy):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("CCONJ", "ADP", "DET")
-                           or doc[end - 1].lower_.rstrip(".") in courtesy):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in ("CCONJ", "ADP", "DET")
+                           or doc[end - 1].lower_.rstrip(".") in courtesy
+                           or end - start > 1 and doc[end - 1].lower_.rstrip(".") in lexicon.office_abbreviations
+                           and doc[end - 2].lower_ in lexicon.role_heads):  # "panel Chairman [Rep.]"
         end -= 1
     return doc[start:end]
 
@@ -189,7 +191,15 @@ def _looks_like_title(span: Span, lexicon: EntityLexicon) -> bool:
     head = span.root
     while head.i + 2 < span.end and head.nbor(1).text == "-" and head.nbor(2).pos_ in ("NOUN", "PROPN"):
         head = head.nbor(2)  # "co-chair"
+    if head.tag_ in ("NNS", "NNPS"):
+        return False  # "other scientists": a description of several, not an office
     return head.lemma_.lower() in heads or head.lower_.rstrip(".") in heads or head.lower_ in heads
+
+
+def _stands_alone(name: Span, lexicon: EntityLexicon) -> bool:
+    """Whether an organisation is named as such, not as the end of an office: "Shelter", but
+    not the "State" of "Secretary of State"."""
+    return not (len(name) == 1 and name[0].lower_ in lexicon.office_domains)
 
 
 def _without_organisation(title: Span, lexicon: EntityLexicon) -> tuple[Span, str | None]:
@@ -208,8 +218,11 @@ def _without_organisation(title: Span, lexicon: EntityLexicon) -> tuple[Span, st
         named = is_acronym(name.text) or (len(name) > 1 and name[-1].lower_ in lexicon.description_heads)
         if not (governed or possessive or named):
             continue
-        if governed and name.end >= title.end - (possessive and after.i < title.end):
-            return _trim(doc[title.start : governed[-1].i], lexicon), name.text  # "... of the Trust"
+        if not _stands_alone(name, lexicon):
+            return title, None
+        rest = doc[name.end + (possessive and after.i < title.end) : title.end]
+        if governed and (not rest or rest[0].lower_ in ("in", "from")) and _stands_alone(name, lexicon):
+            return _trim(doc[title.start : governed[-1].i], lexicon), name.text  # "... of the Trust [in Leeds]"
         if ent.start == title.start and not governed:
             rest = doc[(after.i + 1 if possessive else ent.end) : title.end]
             return (rest, name.text) if rest else (title, name.text)  # "ADSS president"
