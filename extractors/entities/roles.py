@@ -138,7 +138,7 @@ def _trim(span: Span, lexicon: EntityLexicon) -> Span:
     doc = span.doc
     start, end = span.start, span.end
     courtesy = lexicon.honorifics - lexicon.office_abbreviations
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("DET", "CCONJ", "ADP")
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("DET", "CCONJ", "ADP", "ADV")
                            or doc[start].lower_.rstrip(".") in courtesy):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in ("CCONJ", "ADP", "DET")
