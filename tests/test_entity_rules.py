@@ -104,3 +104,9 @@ def test_an_office_keeps_its_domain_and_a_title_ends_before_a_place(extract):
     assert _roles(record, "Ann Lee") == [("Secretary of State", None, False)]
     assert _roles(record, "Quentin Ross") == [("political scientist", "Hallam University", False)]
     assert _roles(record, "Dan Vell") == [("panel chairman", None, False)]
+
+
+def test_two_names_run_together_are_not_one_person(extract):
+    record = extract("Eli Stoklos says the endorsements from Christie and Sessions can be seen as a sign. "
+                     "Carly Fiorina to Rubio: he said no.")
+    assert not {p.name for p in record.people} & {"Christie and Sessions", "Carly Fiorina to Rubio"}

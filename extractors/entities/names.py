@@ -93,9 +93,6 @@ def clean_name(ent: Span, lexicon: EntityLexicon, *, joined: bool = False) -> Cl
             start += 1
     if start >= end or end - start > MAX_NAME_TOKENS or not _is_name(doc[start:end], lexicon):
         return None
-    if kind == "person" and any(t.is_lower and t.is_alpha and t.lower_ not in lexicon.name_particles
-                                for t in doc[start:end]):
-        return None  # "Christie and Sessions", "Carly Fiorina to Rubio": not one person's name
     if (kind == "organisation" and end - start > 1 and doc[end - 1].lower_ in lexicon.role_heads
             and not any(t.pos_ == "ADP" for t in doc[start:end])):  # "Ministry of Justice" is one
         return None  # "School Social Worker": a post, not an organisation
@@ -159,7 +156,8 @@ def majority_kind(cleaned: list[CleanName], lexicon: EntityLexicon) -> list[Clea
     (a person), an organisation noun in the name ("Trust"), "he"/"she" or "it"/"its" later in
     the sentence. A tie goes to organisation for a one-word name, to person otherwise.
     A name of several words whose last word is a person's name alone ("Keith Lamont Scott"
-    beside "Scott ... his car") is a person.
+    beside "Scott ... his car") is a person. A person's name with a lower-case word that is not a
+    particle is left out.
     """
     votes: dict[str, Counter[str]] = {}
     for kind, span, honorific in cleaned:
@@ -175,7 +173,14 @@ def majority_kind(cleaned: list[CleanName], lexicon: EntityLexicon) -> list[Clea
         if (kind == "organisation" and len(words) > 1 and decided.get(words[-1]) == "person"
                 and not set(words) & (lexicon.organisation_nouns | lexicon.name_fillers)):
             decided[key] = "person"
-    return [(decided[name_key(span.text)], span, honorific) for _, span, honorific in cleaned]
+    return [(decided[name_key(span.text)], span, honorific) for _, span, honorific in cleaned
+            if decided[name_key(span.text)] == "organisation" or _one_person(span, lexicon)]
+
+
+def _one_person(span: Span, lexicon: EntityLexicon) -> bool:
+    """A person's name holds no lower-case word but a particle: "Christie and Sessions" and
+    "Carly Fiorina to Rubio" are not one person's name."""
+    return not any(t.is_lower and t.is_alpha and t.lower_ not in lexicon.name_particles for t in span)
 
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
