@@ -17,20 +17,23 @@ those records into actors, in steps that each say why they joined two groups:
    in full; when it names none, to the corpus's one full name with that surname if it
    clearly dominates (`DOMINANCE`). An organisation of one word joins a person only on the
    same evidence, and, for the corpus's full name, only when the word is used far more
-   often for a person.
+   often for a person;
+5. a dominant surname after words the corpus writes in lower case ("Fascist Trump",
+   "Young Sanders"), in a name few articles give, is that surname's person.
 
 Plain functions over records; no spaCy. Corrections (`kg.corrections`) change the result.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
 from extractors.records import ArticleRecord
 from kg.actor_index import NODE_PREFIX, Actor, ActorIndex, Kind, node_id
-from kg.names import NameParts, name_key, parse_name, same_first_name, same_person
+from kg.names import NameParts, is_first_name, name_key, parse_name, same_first_name, same_person
 
 __all__ = ["Actor", "ActorIndex", "resolve_actors", "node_id", "Kind", "DOMINANCE", "MIN_DOMINANT_ARTICLES"]
 
@@ -103,6 +106,7 @@ def resolve_actors(records: Iterable[ArticleRecord]) -> ActorIndex:
     ActorIndex
         Every person, organisation and role organisation of the records belongs to one actor.
     """
+    records = list(records)
     entries = list(_entries(records))
     groups = _Groups(len(entries))
     _same_names(entries, groups)
@@ -110,6 +114,7 @@ def resolve_actors(records: Iterable[ArticleRecord]) -> ActorIndex:
     _names_with_extra_words(entries, groups)
     _organisation_aliases(entries, groups)
     _one_word_names(entries, groups)
+    _surnames_after_common_words(entries, groups, _lower_case_words(records))
     return _index(entries, groups)
 
 
@@ -281,6 +286,39 @@ def _one_word_names(entries: list[_Entry], groups: _Groups) -> None:
             if len({groups.root(j) for j in firsts}) == 1:
                 groups.union(firsts[0], i, f"{e.article_id}: {e.name!r} is the first name of "
                                            f"{entries[firsts[0]].name}, named in the same article")
+
+
+def _lower_case_words(records: list[ArticleRecord]) -> set[str]:
+    """Every word the corpus writes in lower case, in the sentences its records keep."""
+    sentences = {m.sentence for r in records for e in [*r.people, *r.organisations] for m in e.mentions}
+    sentences |= {q.sentence for r in records for q in r.quotes}
+    return {w for sentence in sentences for w in re.findall(r"\b[a-z][a-z'-]+\b", sentence)}
+
+
+def _surnames_after_common_words(entries: list[_Entry], groups: _Groups, common: set[str]) -> None:
+    """Step 5: "Fascist Trump" is Donald Trump when he dominates the surname (as in step 4), the
+    other words are written in lower case elsewhere in the corpus and are no first name of the
+    nickname table, and fewer than `MIN_DOMINANT_ARTICLES` articles give the name."""
+    full: dict[str, Counter[int]] = defaultdict(Counter)
+    articles: dict[int, set[str]] = defaultdict(set)
+    for i, e in enumerate(entries):
+        if e.kind == "person" and e.parts is not None and not e.parts.single:
+            root = groups.root(i)
+            if e.article_id not in articles[root]:
+                full[e.parts.last][root] += 1
+            articles[root].add(e.article_id)
+    dominant = {surname: top for surname, counts in full.items()
+                for top, n in counts.most_common(1) if n >= MIN_DOMINANT_ARTICLES and n >= DOMINANCE * sum(counts.values())}
+    names = {groups.root(i): e.name for i, e in enumerate(entries) if groups.root(i) in dominant.values()}
+    for i, e in enumerate(entries):
+        if e.kind != "person" or e.single or len(articles[groups.root(i)]) >= MIN_DOMINANT_ARTICLES:
+            continue
+        *before, surname = e.key.split()
+        target = dominant.get(surname)
+        if target is not None and target != groups.root(i) and all(
+                w in common and not is_first_name(w) for w in before):
+            groups.union(target, i, f"{e.article_id}: {e.name!r} is {names[target]}: "
+                                    f"{' '.join(before)!r} is written in lower case elsewhere in the corpus")
 
 
 def _index(entries: list[_Entry], groups: _Groups) -> ActorIndex:

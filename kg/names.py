@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extractors.lexicons import read_table, read_words
 
-__all__ = ["NameParts", "parse_name", "name_key", "same_person", "same_first_name"]
+__all__ = ["NameParts", "parse_name", "name_key", "same_person", "same_first_name", "is_first_name"]
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -116,6 +116,12 @@ def same_first_name(a: str, b: str) -> str | None:
         short, formal = (a, b) if b in shared else (b, a)
         return f"{short.title()} is a short form of {formal.title()}"
     return None
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a lower-case word is a first name of the nickname table ("bill", "william")."""
+    *_, nicknames = _lexicon()
+    return word in nicknames
 
 
 def same_person(a: NameParts, b: NameParts) -> str | None:

@@ -138,3 +138,14 @@ def test_a_full_name_with_words_glued_on_is_that_person():
     names = actor_names(records)
     assert names["Donald Trump"] == ["Billionaire Donald Trump", "Donald Trump", "Donald Trump Featured"]
     assert {"Donald Trump Jr.", "Eric Trump"} <= set(names)
+
+
+def test_common_words_before_a_dominant_surname_are_not_a_first_name():
+    records = [article(f"a{i}", "Bernie Sanders") for i in range(12)]
+    records += [article("b1", "Young Sanders"), article("b2", "Felicia Sanders"), article("b3", "Bill Sanders")]
+    records += [ArticleRecord(id="c1", model="test", quotes=[Quote(
+        id="q1", speaker=None, type="direct", content="x", start=0, end=1,
+        sentence="A young man said the bill was passed.")])]
+    names = actor_names(records)
+    assert names["Bernie Sanders"] == ["Bernie Sanders", "Young Sanders"]
+    assert {"Felicia Sanders", "Bill Sanders"} <= set(names)  # "bill" is a first name too

@@ -84,8 +84,9 @@ def clean_name(ent: Span, lexicon: EntityLexicon, *, joined: bool = False) -> Cl
     if honorific is None and start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon.honorifics \
             and doc[start - 1].text[0].isupper():
         honorific = doc[start - 1].text  # "Sen." the model left outside the name
-    while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")):
-        end -= 1
+    while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")
+                           or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1  # "Christie at"
     if kind == "organisation":
         end = _possessive_kept(doc, start, _name_continues(doc, end))
     else:  # "Representative Charles B. Rangel": the title stays in the text for roles_of
@@ -108,7 +109,7 @@ def _is_name(span: Span, lexicon: EntityLexicon) -> bool:
         return False  # "• Consolidate data…": a capitalised verb or adjective, not a name
     if all(t.lower_ in lexicon.role_heads for t in span):
         return False  # "Mr. President": a title, not a name
-    if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|[]{}" for ch in text):
+    if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|[]{}()\"\u201c\u201d" for ch in text):
         return False
     if len(text.rstrip(".")) < 2 or len(span) > 1 and text.isupper():
         return False  # an initial; a shouted headline
