@@ -18,7 +18,7 @@ those records into actors, in steps that each say why they joined two groups:
    clearly dominates (`DOMINANCE`). An organisation of one word joins a person only on the
    same evidence, and, for the corpus's full name, only when the word is used far more
    often for a person;
-5. a dominant surname after words the corpus writes in lower case ("Fascist Trump",
+5. a dominant surname after words the corpus mostly writes in lower case ("Fascist Trump",
    "Young Sanders"), in a name few articles give, is that surname's person.
 
 Plain functions over records; no spaCy. Corrections (`kg.corrections`) change the result.
@@ -289,15 +289,24 @@ def _one_word_names(entries: list[_Entry], groups: _Groups) -> None:
 
 
 def _lower_case_words(records: list[ArticleRecord]) -> set[str]:
-    """Every word the corpus writes in lower case, in the sentences its records keep."""
+    """The words the corpus writes in lower case at least twice as often as capitalised inside a
+    sentence, in the sentences its records keep: "fascist", "young"; not "frank" (Barney Frank)."""
     sentences = {m.sentence for r in records for e in [*r.people, *r.organisations] for m in e.mentions}
     sentences |= {q.sentence for r in records for q in r.quotes}
-    return {w for sentence in sentences for w in re.findall(r"\b[a-z][a-z'-]+\b", sentence)}
+    lower: Counter[str] = Counter()
+    title: Counter[str] = Counter()
+    for sentence in sentences:
+        for n, word in enumerate(re.findall(r"[A-Za-z][a-z'-]+", sentence)):
+            if word.islower():
+                lower[word] += 1
+            elif n > 0:
+                title[word.lower()] += 1
+    return {w for w, n in lower.items() if n >= 2 * title[w]}
 
 
 def _surnames_after_common_words(entries: list[_Entry], groups: _Groups, common: set[str]) -> None:
     """Step 5: "Fascist Trump" is Donald Trump when he dominates the surname (as in step 4), the
-    other words are written in lower case elsewhere in the corpus and are no first name of the
+    other words are mostly written in lower case in the corpus and are no first name of the
     nickname table, and fewer than `MIN_DOMINANT_ARTICLES` articles give the name."""
     full: dict[str, Counter[int]] = defaultdict(Counter)
     articles: dict[int, set[str]] = defaultdict(set)
@@ -318,7 +327,7 @@ def _surnames_after_common_words(entries: list[_Entry], groups: _Groups, common:
         if target is not None and target != groups.root(i) and all(
                 w in common and not is_first_name(w) for w in before):
             groups.union(target, i, f"{e.article_id}: {e.name!r} is {names[target]}: "
-                                    f"{' '.join(before)!r} is written in lower case elsewhere in the corpus")
+                                    f"{' '.join(before)!r} is mostly written in lower case in the corpus")
 
 
 def _index(entries: list[_Entry], groups: _Groups) -> ActorIndex:

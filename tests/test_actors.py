@@ -149,3 +149,12 @@ def test_common_words_before_a_dominant_surname_are_not_a_first_name():
     names = actor_names(records)
     assert names["Bernie Sanders"] == ["Bernie Sanders", "Young Sanders"]
     assert {"Felicia Sanders", "Bill Sanders"} <= set(names)  # "bill" is a first name too
+
+
+def test_a_word_mostly_capitalised_inside_sentences_stays_a_first_name():
+    records = [article(f"a{i}", "Carly Fiorina") for i in range(12)]
+    records += [article("b1", "Grant Fiorina"), article("b2", "Grant Fiorina")]
+    sentences = ["They will grant it.", "He met Ulysses Grant and Hugh Grant.", "Ask Grant Fiorina."]
+    records += [ArticleRecord(id=f"c{n}", model="test", quotes=[Quote(
+        id="q1", speaker=None, type="direct", content="x", start=0, end=1, sentence=s)]) for n, s in enumerate(sentences)]
+    assert "Grant Fiorina" in actor_names(records)
