@@ -64,10 +64,10 @@ def test_honorifics_are_stripped_and_kept(extract, text, name, honorific):
 def test_headline_words_and_glued_words_never_make_a_name(extract):
     record = extract("Okafor Says Farm Subsidies Will Go To Avoid Rural Crisis\n\n"
                      "Maria Okafor told reporters on Monday that the subsidies would end. Said Okafor: it was time.\n\n"
-                     "Crooked Maria Okafor is what critics call her. OkaforRep Dan Vell agreed with her.")
+                     "Crooked Maria Okafor is what critics call her. OkaforRep Dan Vell agreed with her. Sam WilkesAssociate said so.")
     people, orgs = _names(record)
     assert "Maria Okafor" in people
-    assert not {n for n in people | orgs if "Says" in n or "Crooked" in n or "Said" in n or "OkaforRep" in n}
+    assert not {n for n in people | orgs if "Says" in n or "Crooked" in n or "Said" in n or "OkaforRep" in n or n.startswith("Sam")}
 
 
 def test_stated_roles(extract):

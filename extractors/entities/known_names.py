@@ -22,7 +22,7 @@ __all__ = ["fit_names", "headline_lines", "is_breaker", "is_glued"]
 _HEADLINE_SHARE = 0.9
 """Share of a line's longer words written with a capital for it to be in headline case."""
 _HEADLINE_MIN_WORDS = 4
-_GLUED = re.compile(r"^([A-Z][a-z]{3,})[A-Z][a-z]+$")
+_GLUED = re.compile(r"^([A-Z][a-z]{3,})([A-Z][a-z]+)$")
 """Two words run together, the first of four letters or more: "CruzRep" (not "McDonald", "MacAlister")."""
 
 
@@ -44,11 +44,15 @@ def headline_lines(doc: Doc) -> set[int]:
     return found
 
 
-def is_glued(token: Token, words: set[str]) -> bool:
-    """Whether a token is two words run together ("CruzRep"): its first part is a word the
-    document also writes on its own (`words`), unlike "WikiLeaks" or "AmeriCorps"."""
+def is_glued(token: Token, words: set[str], lexicon: EntityLexicon) -> bool:
+    """Whether a token is two words run together ("CruzRep", "WilkesAssociate"): its first part
+    is a word the document also writes on its own (`words`), or its second part is a title or an
+    honorific, unlike "WikiLeaks" or "AmeriCorps"."""
     match = _GLUED.match(token.text)
-    return match is not None and match.group(1) in words
+    if match is None:
+        return False
+    second = match.group(2).lower()
+    return match.group(1) in words or second in lexicon.role_heads or second in lexicon.honorifics
 
 
 def is_breaker(token: Token, lexicon: EntityLexicon) -> bool:
@@ -88,7 +92,7 @@ def fit_names(doc: Doc, cleaned: list[CleanName], lexicon: EntityLexicon) -> lis
              if kind == "person" and len(span) > 1 and span.start not in headline}
     fitted = []
     for kind, span, honorific in cleaned:
-        span = _unglued(span, words)
+        span = _unglued(span, words, lexicon)
         if span is None:
             continue
         in_headline = span.start in headline
@@ -104,15 +108,18 @@ def fit_names(doc: Doc, cleaned: list[CleanName], lexicon: EntityLexicon) -> lis
     return fitted
 
 
-def _unglued(span: Span, words: set[str]) -> Span | None:
-    """`span` without glued words at its edges; None when one is inside or it is all glued."""
+def _unglued(span: Span, words: set[str], lexicon: EntityLexicon) -> Span | None:
+    """`span` without glued words at its edges; None when one is inside, when it is all glued,
+    or when a glued word took the surname with it."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and is_glued(doc[start], words):
+    while start < end and is_glued(doc[start], words, lexicon):
         start += 1
-    while end > start and is_glued(doc[end - 1], words):
+    while end > start and is_glued(doc[end - 1], words, lexicon):
         end -= 1
-    if start == end or any(is_glued(t, words) for t in doc[start:end]):
+    if end < span.end and end - start < 2:
+        return None  # "Sam WilkesAssociate": the surname went with the glued word
+    if start == end or any(is_glued(t, words, lexicon) for t in doc[start:end]):
         return None
     return doc[start:end]
 
