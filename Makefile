@@ -24,7 +24,9 @@ test: $(VENV)/.installed
 test-fast: $(VENV)/.installed
 	$(BIN)/python -m pytest -m "not slow"
 
-# Extraction quality against the team's hand-checked gold (needs ../shared beside the project).
+# Extraction quality against the team's hand-checked gold (needs ../shared beside the project):
+# the scorer's full table for each gold file (people, organisations, roles, quote spans, attributed
+# quotes; PolNeAR has quotes only, so its entity rows read zero).
 eval: $(VENV)/.installed
 	@for gold in seeds polnear_dev; do \
 	  $(BIN)/kg extract $(SHARED)/gold/$$gold.jsonl --out out/eval/$$gold.jsonl > /dev/null && \

@@ -24,6 +24,8 @@ import os
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from extractors.yaml_files import read_yaml
+
 __all__ = ["Concept", "Codebook", "load_codebook", "REGEX_PREFIX"]
 
 REGEX_PREFIX = "re:"
@@ -107,22 +109,7 @@ def load_codebook(path: str | os.PathLike[str]) -> Codebook:
         Naming the file and the problem: unreadable file, YAML syntax error (with its
         line), or a document of the wrong shape (with where in it, e.g. ``concepts.2.patterns``).
     """
-    try:
-        import yaml
-    except ImportError:  # pragma: no cover - pyyaml is a dependency
-        raise ValueError(f"{path}: reading a codebook needs PyYAML (pip install pyyaml)") from None
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except OSError as error:
-        raise ValueError(f"{path}: cannot read the codebook ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise ValueError(f"{path}: the codebook is not UTF-8 text") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise ValueError(f"{path}: not valid YAML{where}: {problem}") from None
+    data = read_yaml(path, "codebook")
     if not isinstance(data, dict) or "concepts" not in data:
         raise ValueError(f"{path}: a codebook is a mapping with a 'concepts' list "
                          f"(got {type(data).__name__ if data is not None else 'an empty file'})")

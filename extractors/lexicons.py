@@ -15,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["EntityLexicon", "QuoteLexicon", "ConceptLexicon", "LexiconComponent", "read_words", "read_table"]
+__all__ = ["EntityLexicon", "QuoteLexicon", "ConceptLexicon", "LexiconComponent", "read_words", "read_table",
+           "read_jsonl"]
 
 L = TypeVar("L", bound="_Lexicon")
 
@@ -28,6 +29,11 @@ def _lines(name: str) -> list[str]:
 def read_words(name: str) -> frozenset[str]:
     """A one-word-a-line list from ``extractors/data/`` (``#`` starts a comment line)."""
     return frozenset(line.strip() for line in _lines(name))
+
+
+def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
+    """One JSON object a line from ``extractors/data/`` (spaCy's pattern files)."""
+    return tuple(json.loads(line) for line in _lines(name))
 
 
 def read_table(name: str) -> dict[str, str]:
@@ -47,10 +53,13 @@ class _Lexicon:
     def from_bytes(cls: type[L], data: bytes) -> L:
         """Read a lexicon written by `to_bytes`."""
         raw: dict[str, Any] = json.loads(data)
-        values = {}
+        values: dict[str, Any] = {}
         for field in fields(cls):
             value = raw[field.name]
-            values[field.name] = frozenset(value) if isinstance(value, list) else _tuples(value)
+            if isinstance(value, list):  # a word list, or a tuple of spaCy patterns
+                values[field.name] = frozenset(value) if str(field.type).startswith("frozenset") else tuple(value)
+            else:
+                values[field.name] = _tuples(value)
         return cls(**values)
 
 
@@ -69,11 +78,25 @@ class EntityLexicon(_Lexicon):
     name_fillers: frozenset[str]
     byline_words: frozenset[str]
     source_nouns: frozenset[str]
+    name_suffixes: frozenset[str]
+    office_abbreviations: frozenset[str]
+    """Honorifics that are offices ("sen", "gov"): kept inside titles."""
+    name_breakers: frozenset[str]
+    """Verbs and pronouns that cannot be part of a name (reporting verbs and headline words)."""
+    role_heads: frozenset[str]
+    """Nouns that head a title naming an office."""
+    office_domains: frozenset[str]
+    """Words that end an office's name after "of" ("Secretary of State"), not an organisation's."""
+    organisation_words: frozenset[str]
+    """Words that, inside a name, say it names an organisation ("Secret Service")."""
+    organisation_patterns: tuple[dict[str, Any], ...]
+    """spaCy SpanRuler patterns for the shapes organisation names take."""
 
     @classmethod
     def from_data(cls) -> "EntityLexicon":
         """The lexicon bundled in ``extractors/data/``."""
         organisation_nouns = read_words("organisation_nouns.txt")
+        cue_verbs = {cue for cue in read_table("cues.tsv") if " " not in cue}
         return cls(
             honorifics=read_words("honorifics.txt"),
             organisation_nouns=organisation_nouns,
@@ -82,6 +105,14 @@ class EntityLexicon(_Lexicon):
             name_fillers=read_words("name_fillers.txt"),
             byline_words=read_words("byline_words.txt"),
             source_nouns=read_words("source_nouns.txt"),
+            name_suffixes=read_words("name_suffixes.txt"),
+            office_abbreviations=read_words("office_abbreviations.txt"),
+            name_breakers=frozenset(cue_verbs) | read_words("headline_words.txt"),
+            role_heads=read_words("role_heads.txt"),
+            office_domains=read_words("office_domains.txt"),
+            organisation_words=organisation_nouns | read_words("description_heads.txt")
+            | read_words("organisation_words.txt"),
+            organisation_patterns=read_jsonl("organisation_patterns.jsonl"),
         )
 
 

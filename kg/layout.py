@@ -16,7 +16,6 @@ from typing import Any
 
 import networkx as nx
 
-
 __all__ = ["article_layout", "article_links", "quote_speakers"]
 
 

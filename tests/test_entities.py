@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _people(record) -> dict[str, object]:
     return {p.name: p for p in record.people}
@@ -44,7 +46,7 @@ def test_title_before_the_name(extract):
 def test_title_with_organisation_before_the_name(extract):
     record = extract("Director of operations at Barnardo's Chris Hanvey said the sector was ready.")
     (title, organisation), = _roles(_people(record)["Chris Hanvey"])
-    assert title.startswith("Director of operations") and organisation == "Barnardo"
+    assert title == "Director of operations" and organisation == "Barnardo's"  # the charity's name has the 's
 
 
 def test_apposition_after_the_name(extract):
@@ -102,18 +104,21 @@ def test_definite_description_refers_back_to_the_one_council(extract):
     assert len(org.mentions) == 2
 
 
-def test_a_thing_before_a_name_is_not_a_role(extract):
-    record = extract("Seven areas will receive funding for Family Hubs. The report by John Smith was "
-                     "published today.")
-    assert "John Smith" in _people(record)
-    assert all(p.roles == [] for p in record.people)
+@pytest.mark.parametrize("text", [
+    "Seven areas will receive funding for Family Hubs. The report by John Smith was published today.",
+    # verbs, pronoun phrases and epithets are not roles either
+    "Critics of Maria Okafor, his longtime rival, say billionaire Dan Vell funds events that can limit her "
+    "time, said Ann Lee.",
+])
+def test_a_thing_before_a_name_is_not_a_role(extract, text):
+    assert all(p.roles == [] for p in extract(text).people)
 
 
 def test_former_role_with_an_acronym_organisation(extract):
     record = extract("Former ADSS president John Smith said the reforms were overdue.")
     person = _people(record)["John Smith"]
     (role,) = person.roles
-    assert (role.title, role.organisation, role.former) == ("Former ADSS president", "ADSS", True)
+    assert (role.title, role.organisation, role.former) == ("president", "ADSS", True)
     assert "ADSS" in {o.name for o in record.organisations}
 
 

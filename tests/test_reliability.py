@@ -219,7 +219,7 @@ def test_a_crash_exits_3_and_leaves_the_outputs_as_they_were(tmp_path, monkeypat
     assert _build([tmp_path / "good.txt"], out).exit_code == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(records):
+    def broken(records, **options):
         raise KeyError("a bug")
 
     monkeypatch.setattr(batch, "build_graph", broken)

@@ -7,6 +7,7 @@ and `names_broken_over_lines` find names the model did not tag whole.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator
 
@@ -36,11 +37,13 @@ def names_after_honorifics(doc: Doc, lexicon: EntityLexicon) -> Iterator[Span]:
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= _MAX_HONORIFIC_NAME_TOKENS and (
-                doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ in particles):
+                doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ in particles
+                or doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_title):  # "Mr. Holtz-Eakin"
             end += 1
         while end > token.i + 1 and doc[end - 1].lower_ in particles:
             end -= 1
-        if end > token.i + 1 and not any(doc[i].ent_type_ == "PERSON" for i in range(token.i, end)):
+        tagged = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
+        if end > token.i + 1 and not tagged & {(token.i, end), (token.i + 1, end)}:
             yield Span(doc, token.i, end, label="PERSON")
 
 
@@ -74,27 +77,45 @@ def clean_name(ent: Span, lexicon: EntityLexicon, *, joined: bool = False) -> Cl
             end = i
             break
     honorific = None
-    while start < end and (_is_junk(doc[start]) or doc[start].lower_ in lexicon.honorifics | {"the"}):
+    while start < end and (_is_junk(doc[start]) or doc[start].lower_.rstrip(".") in lexicon.honorifics | {"the"}):
         if doc[start].lower_.rstrip(".") in lexicon.honorifics:
             honorific = doc[start].text
         start += 1
-    while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")):
-        end -= 1
+    if honorific is None and start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon.honorifics \
+            and doc[start - 1].text[0].isupper():
+        honorific = doc[start - 1].text  # "Sen." the model left outside the name
+    while end > start and (_is_junk(doc[end - 1]) or doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019")
+                           or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1  # "Christie at"
     if kind == "organisation":
-        end = _name_continues(doc, end)
-    if start >= end or end - start > MAX_NAME_TOKENS:
+        end = _possessive_kept(doc, start, _name_continues(doc, end))
+    else:  # "Representative Charles B. Rangel": the title stays in the text for roles_of
+        while end - start > 1 and doc[start].lower_ in lexicon.role_heads and doc[start].is_title:
+            start += 1
+    if start >= end or end - start > MAX_NAME_TOKENS or not _is_name(doc[start:end], lexicon):
         return None
-    span = doc[start:end]
-    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"):
-        return None  # "• Consolidate data…": a capitalised verb or adjective, not a name
-    text = span.text
-    if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|" for ch in text):
-        return None
-    if len(span) > 1 and text.isupper():
-        return None  # a shouted headline, not a name
+    if (kind == "organisation" and end - start > 1 and doc[end - 1].lower_ in lexicon.role_heads
+            and not any(t.pos_ == "ADP" for t in doc[start:end])):  # "Ministry of Justice" is one
+        return None  # "School Social Worker": a post, not an organisation
     if kind == "person" and start > 0 and doc[start - 1].lower_ in lexicon.organisation_nouns:
         kind = "organisation"
-    return kind, span, honorific
+    return kind, doc[start:end], honorific
+
+
+def _is_name(span: Span, lexicon: EntityLexicon) -> bool:
+    """Whether a trimmed span can be a name at all."""
+    text = span.text
+    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"):
+        return False  # "• Consolidate data…": a capitalised verb or adjective, not a name
+    if all(t.lower_ in lexicon.role_heads for t in span):
+        return False  # "Mr. President": a title, not a name
+    if not text[0].isupper() or any(ch.isdigit() or ch in "@/\\|[]{}()\"\u201c\u201d" for ch in text):
+        return False
+    if len(text.rstrip(".")) < 2 or len(span) > 1 and text.isupper():
+        return False  # an initial; a shouted headline
+    # "Carson, Huckabee", "Scott - Brentley Vinson": two names run together
+    return not any(t.text in (",", ";") or t.text in DASHES and t.whitespace_ and t.i > span.start
+                   and span.doc[t.i - 1].whitespace_ for t in span)
 
 
 def _name_continues(doc: Doc, end: int) -> int:
@@ -110,22 +131,77 @@ def _name_continues(doc: Doc, end: int) -> int:
     return end
 
 
+def _possessive_kept(doc: Doc, start: int, end: int) -> int:
+    """Keep an "'s" that is part of the name: "Barnardo's said", "at Barnardo's Chris Hanvey";
+    not a possessive of the name ("Barnardo's chief executive"), nor of a name the article also
+    writes without it ("CNN's Jake Tapper" beside "CNN")."""
+    if end >= len(doc) or doc[end].lower_ not in ("'s", "\u2019s"):
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    bare = re.search(re.escape(doc[start:end].text) + r"(?!['\u2019]s)\b", doc.text)
+    if bare is None and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+                         or after.ent_iob_ == "B" and after.ent_type_ == "PERSON"):
+        return end + 1
+    return end
+
+
 def _is_junk(token: Token) -> bool:
     return token.is_punct or token.is_space or token.text in BULLETS + DASHES
 
 
-def majority_kind(cleaned: list[CleanName]) -> list[CleanName]:
-    """Give every mention of one name the kind most of its mentions have: "OFSTED" (ORG)
-    and "Ofsted" (PERSON) are one organisation. A tie goes to organisation for a
-    one-word name, to person otherwise."""
+def majority_kind(cleaned: list[CleanName], lexicon: EntityLexicon) -> list[CleanName]:
+    """Give every mention of one name the kind its mentions and their context support:
+    "OFSTED" (ORG) and "Ofsted" (PERSON) are one organisation.
+
+    Each mention votes for the model's label, and for what its context says: an honorific
+    (a person), an organisation noun in the name ("Trust"), "he"/"she" or "it"/"its" later in
+    the sentence. A tie goes to organisation for a one-word name, to person otherwise.
+    A name of several words whose last word is a person's name alone ("Keith Lamont Scott"
+    beside "Scott ... his car") is a person. A person's name with a lower-case word that is not a
+    particle is left out.
+    """
     votes: dict[str, Counter[str]] = {}
-    for kind, span, _ in cleaned:
-        votes.setdefault(name_key(span.text), Counter())[kind] += 1
+    for kind, span, honorific in cleaned:
+        counts = votes.setdefault(name_key(span.text), Counter())
+        counts[kind] += 1
+        counts.update(_context_kinds(span, honorific, lexicon))
     decided = {}
     for key, counts in votes.items():
         tie_break = "organisation" if " " not in key else "person"
         decided[key] = max(counts, key=lambda k: (counts[k], k == tie_break))
-    return [(decided[name_key(span.text)], span, honorific) for _, span, honorific in cleaned]
+    for key, kind in decided.items():  # "Keith Lamont Scott" (ORG) when "Scott" is a person
+        words = key.split()
+        if (kind == "organisation" and len(words) > 1 and decided.get(words[-1]) == "person"
+                and not set(words) & (lexicon.organisation_nouns | lexicon.name_fillers)):
+            decided[key] = "person"
+    return [(decided[name_key(span.text)], span, honorific) for _, span, honorific in cleaned
+            if decided[name_key(span.text)] == "organisation" or _one_person(span, lexicon)]
+
+
+def _one_person(span: Span, lexicon: EntityLexicon) -> bool:
+    """A person's name holds no lower-case word but a particle: "Christie and Sessions" and
+    "Carly Fiorina to Rubio" are not one person's name."""
+    return not any(t.is_lower and t.is_alpha and t.lower_ not in lexicon.name_particles for t in span)
+
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+
+
+def _context_kinds(span: Span, honorific: str | None, lexicon: EntityLexicon) -> list[str]:
+    """What the context of one mention says its kind is (one vote per clue)."""
+    found: list[str] = []
+    if honorific is not None:
+        found += ["person", "person"]
+    if any(t.lower_ in lexicon.organisation_words for t in span):
+        found += ["organisation", "organisation"]
+    sentence = span.sent
+    later = [t.lower_ for t in span.doc[span.end : sentence.end] if t.pos_ == "PRON"]
+    if later and later[0] in _PERSON_PRONOUNS:
+        found.append("person")
+    elif later and later[0] in _THING_PRONOUNS:
+        found.append("organisation")
+    return found
 
 
 def initials(name: str, lexicon: EntityLexicon) -> str:

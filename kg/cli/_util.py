@@ -26,7 +26,7 @@ from kg.readwrite.staging import OutputBusy, OutputRefused
 from kg.run import DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "MaxBytesOpt", "JobsOpt", "Engine",
-           "EngineOpt", "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "DEFAULT_MODEL",
+           "EngineOpt", "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "CorrectionsOpt", "DEFAULT_MODEL",
            "DEFAULT_MAX_CHARS", "extraction_settings", "run_and_report", "fail"]
 
 
@@ -66,6 +66,9 @@ NoCacheOpt = Annotated[bool, typer.Option(
 CodebookOpt = Annotated[Optional[Path], typer.Option(
     "--codebook", metavar="FILE", exists=True, dir_okay=False,
     help="YAML codebook of policy concepts to tag claims with (default: each claim's key noun phrases).")]
+CorrectionsOpt = Annotated[Optional[Path], typer.Option(
+    "--corrections", metavar="FILE", exists=True, dir_okay=False,
+    help="YAML corrections (merge, rename, retype or drop actors; fix or drop quotes), applied to the graph.")]
 CacheDirOpt = Annotated[Optional[Path], typer.Option(
     "--cache-dir", metavar="DIR", file_okay=False,
     help="Where extracted records are cached (default: ~/.cache/policy-claims-kg).")]
@@ -130,6 +133,10 @@ def print_summary(command: str, summary: RunSummary) -> None:
     typer.echo(f"  people         {summary.people}")
     typer.echo(f"  organisations  {summary.organisations}")
     typer.echo(f"  quotes         {sum(summary.quotes.values())}" + (f" ({kinds})" if kinds else ""))
+    if summary.corrections:
+        typer.echo(f"  corrections    {len(summary.corrections)} applied")
+        for line in summary.corrections:
+            typer.echo(f"    {line}")
     for name, path in summary.outputs.items():
         typer.echo(f"  {name:<14} {printable(path)}")
     if "html" in summary.outputs:
@@ -162,13 +169,15 @@ def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, setti
 
     Every error is one printable line on stderr; an unexpected one (a bug) also
     prints its traceback, and exits 3 like any failure of the run itself.
+    A correction that names nothing exits 2 and leaves the outputs as they were.
     """
     from extractors.pipeline import ModelNotFound
+    from kg.corrections import CorrectionError
 
     progress = Progress()
     try:
         summary = run(inputs, out, settings, progress=progress)
-    except (ModelNotFound, OutputRefused) as error:
+    except (ModelNotFound, OutputRefused, CorrectionError) as error:
         progress.close()
         fail(error, 2)
     except StrictStop as stop:

@@ -13,6 +13,7 @@ from kg.cli._util import (
     DEFAULT_MODEL,
     CacheDirOpt,
     CodebookOpt,
+    CorrectionsOpt,
     Engine,
     EngineOpt,
     InputsArg,
@@ -25,8 +26,10 @@ from kg.cli._util import (
     StrictOpt,
     app,
     extraction_settings,
+    fail,
     run_and_report,
 )
+from kg.corrections import CorrectionError, load_corrections
 from kg.run import run_build
 
 
@@ -37,6 +40,7 @@ def build_cli(
                                       help="Output directory (created if missing).")] = Path("out"),
     model: ModelOpt = DEFAULT_MODEL,
     codebook: CodebookOpt = None,
+    corrections: CorrectionsOpt = None,
     strict: StrictOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     max_bytes: MaxBytesOpt = None,
@@ -54,9 +58,11 @@ def build_cli(
     Writes records.jsonl, failures.jsonl, graph.graphml, graph.gexf,
     graph.json, statements.csv and graph.html into the output directory
     as one set: they replace the previous outputs only once all are
-    written, and not at all when no article was extracted. A second
-    build into the same directory refuses while one runs; the directory
-    is never read as input.
+    written, and not at all when no article was extracted. --corrections
+    are applied to the graph; a correction that names nothing fails the run
+    with status 2 before anything is replaced. A second build into the
+    same directory refuses while one runs; the directory is never read as
+    input.
 
     Exit status: 0 every input was extracted; 1 some inputs failed (the
     rest is written; with --strict nothing is replaced); 2 usage or
@@ -68,4 +74,8 @@ def build_cli(
     settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars,
                                    max_bytes=max_bytes, jobs=jobs,
                                    engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)
-    run_and_report("build", partial(run_build, csv_formulas=csv_formulas), inputs, out, settings)
+    try:  # checked before any work; names are checked against the records after extraction
+        fixes = load_corrections(corrections) if corrections is not None else None
+    except CorrectionError as error:
+        fail(error, 2)
+    run_and_report("build", partial(run_build, csv_formulas=csv_formulas, corrections=fixes), inputs, out, settings)

@@ -27,6 +27,12 @@ class ClaimsGraph:
         """Every organisation, most quoted first."""
         return self._actors("organisation")
 
+    def actors(self) -> Results[ActorResult]:
+        """Every person and organisation, with the names it goes by and why they were merged,
+        most articles first."""
+        found = [self._actor(n) for kind in ("person", "organisation") for n in self._nodes(kind)]
+        return Results(sorted(found, key=lambda a: (-len(a.articles), -a.n_quotes, a.name)))
+
     def articles(self) -> Results[ArticleResult]:
         """Every article, by date then id."""
         found = [self._article(n) for n in self._nodes("article")]
@@ -174,7 +180,9 @@ class ClaimsGraph:
         name = data.get("name", data.get("label", node))
         return ActorResult(id=node, type=data.get("type", ""), name=name, aliases=data.get("aliases", []),
                            roles=[RoleResult(person=name, **role) for role in data.get("roles", [])],
-                           n_quotes=data.get("n_quotes", 0), articles=data.get("articles", []))
+                           n_quotes=data.get("n_quotes", 0), articles=data.get("articles", []),
+                           kinds=data.get("kinds") or {}, merge_reasons=data.get("merge_reasons") or [],
+                           corrections=data.get("corrections") or [])
 
     def _find_actors(self, name: str) -> list[ActorResult]:
         """Actors called `name` (or with it as an alias), else those whose name contains it."""
@@ -215,7 +223,3 @@ def _words(text: str) -> str:
     """Lower case, one space between words, straight apostrophes."""
     return " ".join(str(text).replace("\u2019", "'").lower().split())
 
-
-def _words(text: str) -> str:
-    """Lower case, one space between words, straight apostrophes."""
-    return " ".join(str(text).replace("\u2019", "'").lower().split())

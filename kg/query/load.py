@@ -11,13 +11,15 @@ from typing import Any
 import networkx as nx
 
 from kg.build import build_graph
+from kg.corrections import Corrections, load_corrections
 from kg.query.claims_graph import ClaimsGraph
 from kg.readwrite import graph_format, read_records
 
 __all__ = ["load"]
 
 
-def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
+def load(path: str | os.PathLike[str], *,
+         corrections: str | os.PathLike[str] | Corrections | None = None) -> "ClaimsGraph":
     """Load a saved claims graph.
 
     Parameters
@@ -26,6 +28,10 @@ def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
         A ``.graphml`` file, a node-link ``.json`` file, a ``records.jsonl``
         file, or a directory written by ``kg build`` (its ``graph.json``,
         else its ``records.jsonl``, else its ``graph.graphml``).
+    corrections : str, PathLike or Corrections, optional
+        A corrections file (see `kg.corrections`), applied as the graph is built
+        again from the records: `path` must then be a ``records.jsonl`` file or a
+        ``kg build`` directory.
 
     Raises
     ------
@@ -33,9 +39,20 @@ def load(path: str | os.PathLike[str]) -> "ClaimsGraph":
         When there is nothing to load at `path`.
     ValueError
         When the file type is not one of the above, or the file cannot be read or
-        parsed (truncated, malformed, not a graph); the message names the file.
+        parsed (truncated, malformed, not a graph), the message naming the file;
+        or when corrections are given for a saved graph rather than records.
+    kg.corrections.CorrectionError
+        When the corrections file is not valid or names what does not exist.
     """
     path = Path(path)
+    if corrections is not None:
+        if not isinstance(corrections, Corrections):
+            corrections = load_corrections(corrections)
+        records = path / "records.jsonl" if path.is_dir() else path
+        if records.suffix.lower() != ".jsonl" or not records.exists():
+            raise ValueError(f"{path}: corrections are applied to records: give a records .jsonl file "
+                             f"or a kg build directory that has one")
+        return ClaimsGraph(build_graph(read_records(records), corrections=corrections))
     if path.is_dir():
         for name in _BUILD_FILES:
             if (path / name).exists():

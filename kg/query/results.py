@@ -35,6 +35,12 @@ class ActorResult(_Result):
     roles: list[RoleResult] = []
     n_quotes: int = 0
     articles: list[str] = []
+    kinds: dict[str, int] = {}
+    """How many articles tagged it a person, an organisation."""
+    merge_reasons: list[str] = []
+    """Why each other name or article was taken as this actor."""
+    corrections: list[str] = []
+    """The user's corrections that changed it."""
 
 
 class ArticleResult(_Result):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
+from kg.corrections import Corrections
 from kg.readwrite import GRAPH_FORMATS, write_failures, write_records, write_statements
 from kg.readwrite.staging import Staging, staged_file, staged_folder
 from kg.run.cache import RecordCache
@@ -58,6 +59,8 @@ class RunSummary:
     """Records taken from the record cache instead of extracted."""
     warnings: list[str] = field(default_factory=list)
     """What went wrong around the articles without failing them (the record cache turned off, say)."""
+    corrections: list[str] = field(default_factory=list)
+    """What each of the user's corrections did to the graph."""
 
     def count(self, record: ArticleRecord) -> None:
         """Add one extracted article to the totals."""
@@ -178,7 +181,8 @@ OUTPUT_FILES = ("records.jsonl", "failures.jsonl", *(output.file for output in G
 
 
 def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionSettings | None = None, *,
-              progress: ProgressCallback | None = None, csv_formulas: bool = False) -> RunSummary:
+              progress: ProgressCallback | None = None, csv_formulas: bool = False,
+              corrections: Corrections | None = None) -> RunSummary:
     """Extract, build the graph and write every output into `out_dir`: records, failures,
     GraphML, GEXF, node-link JSON, HTML and the statements CSV.
 
@@ -193,6 +197,9 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionS
     csv_formulas : bool
         Write statements CSV cells that start like a spreadsheet formula as they
         are, instead of neutralised with a leading ``'`` (see `write_statements`).
+    corrections : Corrections, optional
+        A user's corrections (`kg.corrections`), applied to the graph; one that names
+        nothing raises `kg.corrections.CorrectionError` and nothing is replaced.
 
     Returns
     -------
@@ -215,7 +222,8 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionS
         if _keep_previous(staging, summary, out_dir):
             return summary
         write_failures(summary.failures, staging.path / "failures.jsonl")
-        graph = build_graph(records)
+        graph = build_graph(records, corrections=corrections)
+        summary.corrections = list(graph.graph["corrections"])
         for output in GRAPH_FORMATS.values():
             writers[output.name](graph, staging.path / output.file)
     summary.outputs = {"records": out_dir / "records.jsonl", "failures": out_dir / "failures.jsonl"}

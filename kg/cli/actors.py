@@ -1,0 +1,67 @@
+"""``kg actors GRAPH``: every person and organisation, with its name variants and why they merged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from kg.cli._util import CorrectionsOpt, app
+from kg.corrections import CorrectionError
+from kg.query import ActorResult, load
+
+
+@app.command("actors")
+def actors_cli(
+    graph: Annotated[Path, typer.Argument(
+        metavar="GRAPH", help="A kg build output directory, or a .graphml, .json or records .jsonl file.")],
+    corrections: CorrectionsOpt = None,
+    name: Annotated[Optional[str], typer.Option(
+        "--name", "-n", help="Only actors with this word or phrase in a name or variant.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="Only people or only organisations: person, organisation.")]
+    = None,
+    reasons: Annotated[bool, typer.Option("--reasons", help="Print every merge reason and correction.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List each actor with its name variants, the kinds it was tagged, its articles and quotes,
+    and why its names were merged (most articles first)."""
+    try:
+        found = list(load(graph, corrections=corrections).actors())
+    except (FileNotFoundError, ValueError, CorrectionError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    if kind is not None:
+        found = [a for a in found if a.type == kind]
+    if name is not None:
+        needle = " ".join(name.lower().split())
+        found = [a for a in found if any(needle in n.lower() for n in [a.name, *a.aliases])]
+    if as_json:
+        typer.echo(json.dumps([a.model_dump(exclude={"roles"}) for a in found], indent=2, ensure_ascii=False))
+    elif reasons:
+        for actor in found:
+            typer.echo(f"{actor.name} ({actor.type}, {_kinds(actor)}, {len(actor.articles)} articles, "
+                       f"{actor.n_quotes} quotes)")
+            for line in [f"variant: {v}" for v in actor.aliases] + actor.merge_reasons + actor.corrections:
+                typer.echo(f"  {line}")
+    else:
+        _table(found)
+
+
+def _table(found: list[ActorResult]) -> None:
+    table = Table("name", "type", "kinds", "articles", "quotes", "variants", "reasons")
+    for actor in found:
+        variants = "; ".join(actor.aliases)
+        table.add_row(escape(actor.name), actor.type, _kinds(actor), str(len(actor.articles)), str(actor.n_quotes),
+                      escape(variants if len(variants) <= 80 else variants[:77] + "..."),
+                      str(len(actor.merge_reasons) + len(actor.corrections)))
+    Console().print(table)
+    typer.echo(f"{len(found)} actor(s); --reasons prints why each was merged")
+
+
+def _kinds(actor: ActorResult) -> str:
+    return ", ".join(f"{kind} in {n}" for kind, n in sorted(actor.kinds.items())) or actor.type
