@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from numbers import Integral, Real
 from typing import Any
 
-__all__ = ["flatten_attrs", "restore_attrs", "clean_text", "distinct_ids", "unify_types"]
+__all__ = ["flatten_attrs", "restore_attrs", "clean_text", "XmlIds", "as_type", "XML_FORBIDDEN"]
 
 # Everything outside XML 1.0's Char production (lone surrogates included).
-_XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def flatten_attrs(data: dict[str, Any], encoded: set[str] | None = None) -> dict[str, bool | int | float | str]:
@@ -57,43 +56,52 @@ def _scalar(value: Any) -> bool | int | float | str:
 
 def clean_text(text: str) -> str:
     """`text` without the characters XML 1.0 forbids."""
-    return _XML_FORBIDDEN.sub("", text)
+    return XML_FORBIDDEN.sub("", text)
 
 
-def distinct_ids(nodes: Iterable[Any]) -> dict[Any, str]:
-    """Node ids XML can hold, still one per node.
+class XmlIds:
+    """Node ids XML can hold, still one per node, given as the nodes stream by.
 
     A character XML forbids is written as ``\\uXXXX`` rather than dropped, so ids that
     differ only by one stay apart; an id that collides all the same (with one that has
-    that text already) gets ``~2``, ``~3``, ... in node order.
+    that text already) gets ``~2``, ``~3``, ... in node order. Only the written ids and
+    the renamed nodes are remembered.
 
     Examples
     --------
-    >>> distinct_ids(["article:a\\x07", "article:a", "article:a\\\\u0007"])
-    {'article:a\\x07': 'article:a\\\\u0007', 'article:a': 'article:a', 'article:a\\\\u0007': 'article:a\\\\u0007~2'}
+    >>> ids = XmlIds()
+    >>> [ids.add(n) for n in ["article:a\\x07", "article:a", "article:a\\\\u0007"]]
+    ['article:a\\\\u0007', 'article:a', 'article:a\\\\u0007~2']
+    >>> ids["article:a\\x07"]
+    'article:a\\\\u0007'
     """
-    ids: dict[Any, str] = {}
-    used: set[str] = set()
-    for node in nodes:
-        clean = _XML_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", str(node))
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.renamed: dict[Any, str] = {}
+
+    def add(self, node: Any) -> str:
+        """The id to write for a new node."""
+        clean = XML_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", str(node))
         candidate, n = clean, 1
-        while candidate in used:
+        while candidate in self.used:
             n += 1
             candidate = f"{clean}~{n}"
-        ids[node] = candidate
-        used.add(candidate)
-    return ids
+        self.used.add(candidate)
+        if candidate != node:
+            self.renamed[node] = candidate
+        return candidate
+
+    def __getitem__(self, node: Any) -> str:
+        """The id written for a node (an edge's end)."""
+        found = self.renamed.get(node)
+        return found if found is not None else str(node)
 
 
-def unify_types(attr_dicts: Iterable[dict[str, Any]]) -> None:
-    """Give each attribute name one type: ints and floats mixed become floats,
-    any other mix becomes strings."""
-    attr_dicts = list(attr_dicts)
-    types: dict[str, set[type]] = defaultdict(set)
-    for data in attr_dicts:
-        for name, value in data.items():
-            types[name].add(type(value))
-    for data in attr_dicts:
-        for name, value in data.items():
-            if len(types[name]) > 1:
-                data[name] = float(value) if types[name] <= {int, float} else str(value)
+def as_type(value: bool | int | float | str, kind: type | str) -> bool | int | float | str:
+    """A flattened value as the type declared for its attribute (`kg.readwrite.stream.attribute_types`)."""
+    if kind is float and not isinstance(value, float):
+        return float(value)
+    if kind is str and not isinstance(value, str):
+        return str(value)
+    return value

@@ -19,6 +19,10 @@ networkx's own writer needs help for the graph built by ``kg``:
   the id, which repeats, and Gephi drops every edge whose id it has already
   seen. The key travels in an edge attribute ``key`` instead, which
   ``networkx.read_graphml`` uses as the multigraph key when an edge has no id.
+
+The file is written as it streams (`lxml.etree.xmlfile`), one node or edge at a time,
+from a `kg.readwrite.stream.GraphStream`: a graph in memory, or a claims store
+(`kg.store.ClaimsStore.claims_stream`) that never builds the graph.
 """
 
 from __future__ import annotations
@@ -29,17 +33,21 @@ import re
 from typing import Any
 
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLWriter
+from lxml import etree
 
 from kg.readwrite._atomic import atomic_open
-from kg.readwrite._values import distinct_ids, flatten_attrs, restore_attrs, unify_types
+from kg.readwrite._values import XmlIds, as_type, flatten_attrs, restore_attrs
+from kg.readwrite.stream import JSON, GraphStream, attribute_types, from_networkx
 
-__all__ = ["read_graphml", "write_graphml"]
+__all__ = ["read_graphml", "write_graphml", "write_graphml_stream"]
 
 _JSON_NODE_ATTRIBUTES = "json_node_attributes"
 _JSON_EDGE_ATTRIBUTES = "json_edge_attributes"
 # A GraphML key id is an XML NMTOKEN.
 _NOT_NMTOKEN = re.compile(r"[^A-Za-z0-9_.-]")
+_NS = "http://graphml.graphdrawing.org/xmlns"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_XML_TYPES: dict[Any, str] = {bool: "boolean", int: "long", float: "double", str: "string", JSON: "string"}
 
 
 def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
@@ -59,9 +67,103 @@ def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     keys are stored in the edge attribute ``key`` (any edge attribute of that
     name is overwritten); :func:`read_graphml` turns them back into keys.
     """
-    writer = _GraphMLWriter(graph=_clean_graph(G))
-    with atomic_open(path) as fh:
-        writer.dump(fh)
+    write_graphml_stream(from_networkx(G), path)
+
+
+def write_graphml_stream(stream: GraphStream, path: str | os.PathLike[str]) -> None:
+    """Write a graph stream as GraphML, atomically, one node or edge at a time.
+
+    Parameters
+    ----------
+    stream : GraphStream
+        Its declared attribute types become the keys; lists and dicts are written as JSON.
+    path : str or os.PathLike
+        Output file, replaced only once the new file is complete.
+    """
+    node_types = {_name(n): t for n, t in stream.node_types.items()}
+    edge_types = {_name(n): t for n, t in stream.edge_types.items()}
+    if stream.multigraph and stream.key_type is not None:
+        edge_types["key"] = stream.key_type
+    graph = flatten_attrs({k: v for k, v in stream.graph.items() if k not in ("node_default", "edge_default")})
+    for name, types in ((_JSON_NODE_ATTRIBUTES, node_types), (_JSON_EDGE_ATTRIBUTES, edge_types)):
+        encoded = sorted(n for n, t in types.items() if t is JSON)
+        if encoded:
+            graph[name] = json.dumps(encoded)
+    graph_types = attribute_types([graph])
+    keys = _Keys()
+    declared = [keys.add("graph", n, t) for n, t in graph_types.items()]
+    declared += [keys.add("node", n, t) for n, t in node_types.items()]
+    declared += [keys.add("edge", n, t) for n, t in edge_types.items()]
+    with atomic_open(path) as fh, etree.xmlfile(fh, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{_NS}}}graphml", nsmap={None: _NS, "xsi": _XSI},
+                        attrib={f"{{{_XSI}}}schemaLocation": f"{_NS} {_NS}/1.0/graphml.xsd"}):
+            xf.write("\n")
+            for element in declared:
+                xf.write(element)
+            with xf.element(f"{{{_NS}}}graph", edgedefault="directed" if stream.directed else "undirected"):
+                xf.write("\n")
+                for name, value in graph.items():
+                    xf.write(_data(keys.ids["graph", name], value, graph_types[name]))
+                ids = XmlIds()
+                _write_nodes(xf, stream, ids, keys, node_types)
+                _write_edges(xf, stream, ids, keys, edge_types)
+            xf.write("\n")
+
+
+def _write_nodes(xf: Any, stream: GraphStream, ids: XmlIds, keys: "_Keys", types: dict[str, Any]) -> None:
+    for node, data in stream.nodes():
+        element = etree.Element("node", id=ids.add(node))
+        _add_data(element, "node", flatten_attrs(data), keys, types)
+        xf.write(element)
+
+
+def _write_edges(xf: Any, stream: GraphStream, ids: XmlIds, keys: "_Keys", types: dict[str, Any]) -> None:
+    for u, v, key, data in stream.edges():
+        element = etree.Element("edge", source=ids[u], target=ids[v])
+        flat = flatten_attrs(data)
+        if stream.multigraph:
+            flat["key"] = flatten_attrs({"key": key})["key"]
+        _add_data(element, "edge", flat, keys, types)
+        xf.write(element)
+
+
+def _add_data(element: Any, scope: str, flat: dict[str, Any], keys: "_Keys", types: dict[str, Any]) -> None:
+    for name, value in flat.items():
+        element.append(_data(keys.ids[scope, name], value, types[name]))
+    element.tail = "\n"
+
+
+def _data(key: str, value: Any, kind: Any) -> Any:
+    element = etree.Element("data", key=key)
+    value = as_type(value, kind)
+    element.text = str(value).lower() if isinstance(value, bool) else str(value)
+    element.tail = "\n"
+    return element
+
+
+def _name(name: Any) -> str:
+    return flatten_attrs({name: 0}).popitem()[0]
+
+
+class _Keys:
+    """GraphML keys with named, unique ids: ``<scope>_<name>`` (Gephi reads ``d3``/``d7`` as labels)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str], str] = {}
+
+    def add(self, scope: str, name: str, kind: Any) -> Any:
+        key_id = _NOT_NMTOKEN.sub("_", f"{scope}_{name}")
+        base, n = key_id, 1
+        used = set(self.ids.values())
+        while key_id in used:
+            n += 1
+            key_id = f"{base}_{n}"
+        self.ids[scope, name] = key_id
+        element = etree.Element("key", {"id": key_id, "for": scope, "attr.name": name,
+                                                    "attr.type": _XML_TYPES[kind]})
+        element.tail = "\n"
+        return element
 
 
 def read_graphml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
@@ -87,59 +189,3 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
         data.pop("key", None)  # already used as the edge's key
         restore_attrs(data, edge_lists)
     return G
-
-
-class _GraphMLWriter(GraphMLWriter):
-    """networkx's writer with named, unique key ids and edges without ids."""
-
-    def get_key(self, name: str, attr_type: str, scope: str, default: Any) -> str:
-        # Same bookkeeping as the base class, but the id is "<scope>_<name>".
-        keys_key = (name, attr_type, scope)
-        if keys_key not in self.keys:
-            key_id = _NOT_NMTOKEN.sub("_", f"{scope}_{name}")
-            used = set(self.keys.values())
-            base, n = key_id, 1
-            while key_id in used:
-                n += 1
-                key_id = f"{base}_{n}"
-            self.keys[keys_key] = key_id
-            attrs = {"id": key_id, "for": scope, "attr.name": name, "attr.type": attr_type}
-            # Keys go before the <graph> element, in the order they were made.
-            self.xml.insert(len(self.keys) - 1, self.myElement("key", **attrs))
-        return self.keys[keys_key]
-
-    def add_data(self, name, element_type, value, scope="all", default=None):
-        if element_type is bool:
-            value = value.lower()  # "true"/"false", not Python's "True"
-        return super().add_data(name, element_type, value, scope, default)
-
-    def add_edges(self, G: nx.Graph, graph_element: Any) -> None:
-        for u, v, data in G.edges(data=True):
-            edge = self.myElement("edge", source=str(u), target=str(v))
-            self.add_attributes("edge", edge, data, {})
-            graph_element.append(edge)
-
-
-def _clean_graph(G: nx.Graph) -> nx.Graph:
-    """Copy ``G`` with GraphML-safe ids and values, one type per attribute."""
-    H = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
-    skip = {"node_default", "edge_default"}  # networkx would treat these as defaults
-    H.graph.update(flatten_attrs({k: v for k, v in G.graph.items() if k not in skip}))
-    node_lists: set[str] = set()
-    edge_lists: set[str] = set()
-    ids = distinct_ids(G.nodes)
-    for node, data in G.nodes(data=True):
-        H.add_node(ids[node], **flatten_attrs(data, node_lists))
-    if G.is_multigraph():
-        edges = ((u, v, {**d, "key": k}) for u, v, k, d in G.edges(keys=True, data=True))
-    else:
-        edges = G.edges(data=True)
-    for u, v, data in edges:
-        H.add_edges_from([(ids[u], ids[v], flatten_attrs(data, edge_lists))])
-    if node_lists:
-        H.graph[_JSON_NODE_ATTRIBUTES] = json.dumps(sorted(node_lists))
-    if edge_lists:
-        H.graph[_JSON_EDGE_ATTRIBUTES] = json.dumps(sorted(edge_lists))
-    unify_types(H.nodes[n] for n in H)
-    unify_types(d for _, _, d in H.edges(data=True))
-    return H

@@ -8,7 +8,9 @@ The file is networkx's ``node_link_data(G, edges="edges")``::
 
 Values are kept as they are in the graph (lists stay lists, numbers stay
 numbers); anything JSON cannot hold is converted: tuples and sets become
-lists, NaN and infinities ``null``, other objects their ``str``.
+lists, NaN and infinities ``null``, other objects their ``str``. The file is
+written as it streams, one node or edge per line, from a
+`kg.readwrite.stream.GraphStream` (a graph in memory, or a claims store).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from typing import Any
 import networkx as nx
 
 from kg.readwrite._atomic import atomic_open
+from kg.readwrite.stream import GraphStream, from_networkx
 
-__all__ = ["read_json", "write_json"]
+__all__ = ["read_json", "write_json", "write_json_stream"]
 
 
 def write_json(G: nx.Graph, path: str | os.PathLike[str]) -> None:
@@ -35,10 +38,28 @@ def write_json(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     path : str or os.PathLike
         Output file, replaced only once the new file is complete.
     """
-    data = _json_safe(nx.node_link_data(G, edges="edges"))
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    write_json_stream(from_networkx(G), path)
+
+
+def write_json_stream(stream: GraphStream, path: str | os.PathLike[str]) -> None:
+    """Write a graph stream as node-link JSON (UTF-8), atomically, one node or edge per line.
+
+    The result is what `networkx.node_link_data(G, edges="edges")` gives for the same graph.
+    """
+    def dumps(value: Any) -> bytes:
+        return json.dumps(_json_safe(value), ensure_ascii=False, allow_nan=False,
+                          separators=(",", ":")).encode("utf-8")
+
     with atomic_open(path) as fh:
-        fh.write(text.encode("utf-8") + b"\n")
+        fh.write(b'{"directed":' + dumps(stream.directed) + b',"multigraph":' + dumps(stream.multigraph)
+                 + b',"graph":' + dumps(stream.graph) + b',"nodes":[')
+        for n, (node, data) in enumerate(stream.nodes()):
+            fh.write((b",\n" if n else b"\n") + dumps({**data, "id": node}))
+        fh.write(b'\n],"edges":[')
+        for n, (u, v, key, data) in enumerate(stream.edges()):
+            edge = {**data, "source": u, "target": v, **({"key": key} if stream.multigraph else {})}
+            fh.write((b",\n" if n else b"\n") + dumps(edge))
+        fh.write(b"\n]}\n")
 
 
 def read_json(path: str | os.PathLike[str]) -> nx.Graph:
