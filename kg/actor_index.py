@@ -64,6 +64,10 @@ class ActorIndex:
         found = self._of.get((article_id, local_id))
         return self.actors.get(found) if found is not None else None
 
+    def assignments(self) -> list[tuple[str, str, str]]:
+        """``(article id, local id, actor id)`` of every record that belongs to an actor."""
+        return [(article, local, actor) for (article, local), actor in self._of.items() if actor in self.actors]
+
     def find(self, name: str) -> list[Actor]:
         """Actors with this node id, name or variant (any case, spacing, honorific)."""
         if name in self.actors:

@@ -35,7 +35,8 @@ from extractors.records import ArticleRecord
 from kg.actor_index import NODE_PREFIX, Actor, ActorIndex, Kind, node_id
 from kg.names import NameParts, is_first_name, name_key, parse_name, same_first_name, same_person
 
-__all__ = ["Actor", "ActorIndex", "resolve_actors", "node_id", "Kind", "DOMINANCE", "MIN_DOMINANT_ARTICLES"]
+__all__ = ["Actor", "ActorIndex", "ActorEntry", "resolve_actors", "resolve_entries", "record_entries",
+           "person_entry", "role_entry", "common_words", "node_id", "Kind", "DOMINANCE", "MIN_DOMINANT_ARTICLES"]
 
 DOMINANCE = 0.8
 """Share of the articles naming someone of a surname in full that one person must have for a
@@ -44,9 +45,10 @@ MIN_DOMINANT_ARTICLES = 3
 """...and in at least this many articles."""
 
 
-@dataclass
-class _Entry:
-    """One person or organisation record of one article, or a role's organisation."""
+@dataclass(slots=True)
+class ActorEntry:
+    """One person or organisation record of one article, or a role's organisation (``local_id``
+    ``role:<name>``): what `resolve_entries` groups into actors."""
 
     article_id: str
     local_id: str
@@ -107,30 +109,59 @@ def resolve_actors(records: Iterable[ArticleRecord]) -> ActorIndex:
         Every person, organisation and role organisation of the records belongs to one actor.
     """
     records = list(records)
-    entries = list(_entries(records))
+    sentences = {m.sentence for r in records for e in [*r.people, *r.organisations] for m in e.mentions}
+    sentences |= {q.sentence for r in records for q in r.quotes}
+    return resolve_entries(list(record_entries(records)), common_words(sentences))
+
+
+def resolve_entries(entries: list[ActorEntry], common: set[str]) -> ActorIndex:
+    """Group entries into actors: `resolve_actors` on what it needs of the records.
+
+    Parameters
+    ----------
+    entries : list of ActorEntry
+        In the order `record_entries` gives them for records in order of article id.
+    common : set of str
+        `common_words` of the corpus's sentences.
+
+    Returns
+    -------
+    ActorIndex
+    """
     groups = _Groups(len(entries))
     _same_names(entries, groups)
     _full_name_variants(entries, groups)
     _names_with_extra_words(entries, groups)
     _organisation_aliases(entries, groups)
     _one_word_names(entries, groups)
-    _surnames_after_common_words(entries, groups, _lower_case_words(records))
+    _surnames_after_common_words(entries, groups, common)
     return _index(entries, groups)
 
 
-def _entries(records: Iterable[ArticleRecord]) -> Iterable[_Entry]:
+def record_entries(records: Iterable[ArticleRecord]) -> Iterable[ActorEntry]:
+    """The entries of the records: each person (followed by its role organisations), then each
+    organisation, article by article."""
     for record in records:
         for p in record.people:
-            yield _Entry(record.id, p.id, "person", p.name, dict(p.aliases), len(p.mentions), parse_name(p.name))
+            yield person_entry(record.id, p.id, p.name, dict(p.aliases), len(p.mentions))
             for role in p.roles:
                 if role.organisation:
-                    yield _Entry(record.id, f"role:{role.organisation}", "organisation", role.organisation, {}, 0,
-                                 None)
+                    yield role_entry(record.id, role.organisation)
         for o in record.organisations:
-            yield _Entry(record.id, o.id, "organisation", o.name, dict(o.aliases), len(o.mentions), None)
+            yield ActorEntry(record.id, o.id, "organisation", o.name, dict(o.aliases), len(o.mentions), None)
 
 
-def _same_names(entries: list[_Entry], groups: _Groups) -> None:
+def person_entry(article_id: str, local_id: str, name: str, aliases: dict[str, str], mentions: int) -> ActorEntry:
+    """The entry of a person record."""
+    return ActorEntry(article_id, local_id, "person", name, aliases, mentions, parse_name(name))
+
+
+def role_entry(article_id: str, organisation: str) -> ActorEntry:
+    """The entry of the organisation named in a role."""
+    return ActorEntry(article_id, f"role:{organisation}", "organisation", organisation, {}, 0, None)
+
+
+def _same_names(entries: list[ActorEntry], groups: _Groups) -> None:
     """Step 1: the same name; one-word names only within a kind."""
     first: dict[tuple[str, str], int] = {}
     for i, e in enumerate(entries):
@@ -148,10 +179,10 @@ def _same_names(entries: list[_Entry], groups: _Groups) -> None:
         groups.union(j, i, reason)
 
 
-def _full_name_variants(entries: list[_Entry], groups: _Groups) -> None:
+def _full_name_variants(entries: list[ActorEntry], groups: _Groups) -> None:
     """Step 2: full names that can only be one person."""
     forms: dict[int, set[NameParts]] = defaultdict(set)
-    sample: dict[int, _Entry] = {}
+    sample: dict[int, ActorEntry] = {}
     for i, e in enumerate(entries):
         if e.kind == "person" and e.parts is not None and not e.parts.single:
             forms[groups.root(i)].add(e.parts)
@@ -176,7 +207,7 @@ def _full_name_variants(entries: list[_Entry], groups: _Groups) -> None:
             forms[target] |= forms.pop(root)
 
 
-def _named_apart_by_suffix(entries: list[_Entry]) -> set[tuple[str, str]]:
+def _named_apart_by_suffix(entries: list[ActorEntry]) -> set[tuple[str, str]]:
     """(first, last) names that some article gives both with and without a suffix, as two people:
     "Donald Trump" and "Donald Trump Jr."."""
     seen: dict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -186,7 +217,7 @@ def _named_apart_by_suffix(entries: list[_Entry]) -> set[tuple[str, str]]:
     return {(first, last) for (_, first, last), suffixes in seen.items() if len(suffixes) > 1 and "" in suffixes}
 
 
-def _names_with_extra_words(entries: list[_Entry], groups: _Groups) -> None:
+def _names_with_extra_words(entries: list[ActorEntry], groups: _Groups) -> None:
     """Step 2b: "Billionaire Donald Trump" is Donald Trump, when "Donald Trump" is named in full in
     `MIN_DOMINANT_ARTICLES` articles or more and the other words (two at most, on one side; no
     suffix: "Donald Trump Jr." is another man) are in no well-established name of the corpus."""
@@ -221,7 +252,7 @@ def _names_with_extra_words(entries: list[_Entry], groups: _Groups) -> None:
             break
 
 
-def _organisation_aliases(entries: list[_Entry], groups: _Groups) -> None:
+def _organisation_aliases(entries: list[ActorEntry], groups: _Groups) -> None:
     """Step 3: an organisation named by another's alias (an acronym, a short name)."""
     owners: dict[str, dict[int, str]] = defaultdict(dict)
     for i, e in enumerate(entries):
@@ -238,7 +269,7 @@ def _organisation_aliases(entries: list[_Entry], groups: _Groups) -> None:
             groups.union(root, i, f"{e.article_id}: {why}")
 
 
-def _one_word_names(entries: list[_Entry], groups: _Groups) -> None:
+def _one_word_names(entries: list[ActorEntry], groups: _Groups) -> None:
     """Step 4: a lone surname or first name, to the one full name it can be."""
     full: dict[str, Counter[int]] = defaultdict(Counter)  # surname -> root -> articles naming it in full
     seen: set[tuple[str, int]] = set()
@@ -288,11 +319,9 @@ def _one_word_names(entries: list[_Entry], groups: _Groups) -> None:
                                            f"{entries[firsts[0]].name}, named in the same article")
 
 
-def _lower_case_words(records: list[ArticleRecord]) -> set[str]:
+def common_words(sentences: Iterable[str]) -> set[str]:
     """The words the corpus writes in lower case at least twice as often as capitalised inside a
-    sentence, in the sentences its records keep: "fascist", "young"; not "frank" (Barney Frank)."""
-    sentences = {m.sentence for r in records for e in [*r.people, *r.organisations] for m in e.mentions}
-    sentences |= {q.sentence for r in records for q in r.quotes}
+    sentence, in the (distinct) sentences its records keep: "fascist", "young"; not "frank" (Barney Frank)."""
     lower: Counter[str] = Counter()
     title: Counter[str] = Counter()
     for sentence in sentences:
@@ -304,7 +333,7 @@ def _lower_case_words(records: list[ArticleRecord]) -> set[str]:
     return {w for w, n in lower.items() if n >= 2 * title[w]}
 
 
-def _surnames_after_common_words(entries: list[_Entry], groups: _Groups, common: set[str]) -> None:
+def _surnames_after_common_words(entries: list[ActorEntry], groups: _Groups, common: set[str]) -> None:
     """Step 5: "Fascist Trump" is Donald Trump when he dominates the surname (as in step 4), the
     other words are mostly written in lower case in the corpus and are no first name of the
     nickname table, and fewer than `MIN_DOMINANT_ARTICLES` articles give the name."""
@@ -330,7 +359,7 @@ def _surnames_after_common_words(entries: list[_Entry], groups: _Groups, common:
                                     f"{' '.join(before)!r} is mostly written in lower case in the corpus")
 
 
-def _index(entries: list[_Entry], groups: _Groups) -> ActorIndex:
+def _index(entries: list[ActorEntry], groups: _Groups) -> ActorIndex:
     actors: dict[str, Actor] = {}
     of: dict[tuple[str, str], str] = {}
     for root, members in groups.members().items():
@@ -356,7 +385,7 @@ def _index(entries: list[_Entry], groups: _Groups) -> ActorIndex:
     return ActorIndex(actors, of)
 
 
-def _display_name(group: list[_Entry]) -> str:
+def _display_name(group: list[ActorEntry]) -> str:
     """The most used name of several words without an honorific (by articles, then mentions),
     else of one word."""
     articles: dict[str, set[str]] = defaultdict(set)

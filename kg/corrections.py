@@ -31,12 +31,12 @@ changed (``corrections``) and listed in the build's summary.
 from __future__ import annotations
 
 import os
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from extractors.records import ArticleRecord
 from extractors.yaml_files import read_yaml
 from kg.actor_index import Actor, ActorIndex
 
@@ -166,16 +166,16 @@ def _where(loc: tuple[int | str, ...], data: dict) -> str:
 
 
 def apply_corrections(corrections: Corrections, actors: ActorIndex,
-                      records: list[ArticleRecord]) -> tuple[list[str], dict[tuple[str, str], QuoteFix]]:
+                      quotes: Container[tuple[str, str]]) -> tuple[list[str], dict[tuple[str, str], QuoteFix]]:
     """Apply the corrections to `actors` (in place) and say what they do to quotes.
 
     Parameters
     ----------
     corrections : Corrections
     actors : ActorIndex
-        From `kg.actors.resolve_actors` over `records`; changed in place.
-    records : list of ArticleRecord
-        For the quotes the corrections name.
+        From `kg.actors.resolve_actors`; changed in place.
+    quotes : container of (str, str)
+        The corpus's quotes as ``(article id, quote id)``, to check those the corrections name.
 
     Returns
     -------
@@ -194,7 +194,6 @@ def apply_corrections(corrections: Corrections, actors: ActorIndex,
     for n, c in numbered:
         if isinstance(c, (Merge, Rename, Retype, Drop)):
             applied.append(_apply_to_actors(c, _label(corrections, n, c), actors))
-    quotes = {(r.id, q.id) for r in records for q in r.quotes}
     fixes: dict[tuple[str, str], QuoteFix] = {}
     for n, c in numbered:
         if isinstance(c, (SetSpeaker, DropQuote)):

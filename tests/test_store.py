@@ -1,0 +1,92 @@
+"""The claims store: records in and out unchanged, actors resolved, schema versions, damaged files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+import sample_graph
+from factories import Article, person, record
+from kg.build import build_graph
+from kg.store import SCHEMA_VERSION, ClaimsStore, Part, StoreError
+
+
+@pytest.fixture
+def store_file(tmp_path):
+    path = tmp_path / "claims.sqlite"
+    store = ClaimsStore.create(path)
+    store.add(sample_graph.records())
+    store.resolve()
+    store.close()
+    return path
+
+
+def test_records_come_back_unchanged(store_file):
+    with ClaimsStore.open(store_file) as store:
+        assert list(store.records()) == sorted(sample_graph.records(), key=lambda r: r.id)
+
+
+def test_the_graph_from_the_store_is_the_built_graph(store_file):
+    with ClaimsStore.open(store_file) as store:
+        G = store.graph()
+    H = build_graph(sample_graph.records())
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    assert sorted(G.edges(keys=True, data=True)) == sorted(H.edges(keys=True, data=True))
+
+
+def test_a_part_of_the_graph(store_file):
+    with ClaimsStore.open(store_file) as store:
+        jane = store.graph(Part(actor=sample_graph.JANE))
+        dated = store.graph(Part(since="2011-01-01"))
+    assert {d["article_id"] for _, d in jane.nodes(data=True) if d["type"] == "article"} == {"a1", "a2"}
+    assert {d["article_id"] for _, d in dated.nodes(data=True) if d["type"] == "article"} == {"a2"}
+
+
+def test_a_new_article_joins_an_existing_actor(tmp_path):
+    one = Article("Margaret Hodge said the sector must change.")
+    two = Article("Hodge said it again.")
+    path = tmp_path / "claims.sqlite"
+    with ClaimsStore.create(path) as store:
+        store.add([record(f"a{n}", people=[person("p1", "Margaret Hodge", one.mention("Margaret Hodge"))])
+                   for n in (1, 2, 3)])  # named in full in three articles: a lone "Hodge" is hers
+        store.resolve()
+    with ClaimsStore.open(path, readonly=False) as store:
+        store.add([record("a4", people=[person("p1", "Hodge", two.mention("Hodge"))])])
+        store.resolve()
+        (actor,) = store.db.execute("SELECT id, n_articles FROM actors").fetchall()
+    assert actor == ("person:margaret hodge", 4)
+
+
+@pytest.mark.parametrize("version, word", [(0, "an older"), (SCHEMA_VERSION + 1, "a newer")])
+def test_another_schema_version_is_refused_and_left_alone(store_file, version, word):
+    db = sqlite3.connect(store_file)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+    before = store_file.read_bytes()
+    for readonly in (True, False):
+        with pytest.raises(StoreError, match=f"{word} version of kg .*kg graph"):
+            ClaimsStore.open(store_file, readonly=readonly)
+    assert store_file.read_bytes() == before
+
+
+def test_a_damaged_store_is_reported_never_rebuilt(store_file):
+    data = bytearray(store_file.read_bytes())
+    data[4096 * 3: 4096 * 3 + 2000] = b"\xff" * 2000  # garbage over a page
+    store_file.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged"):
+        ClaimsStore.open(store_file, readonly=False)
+    assert store_file.read_bytes() == bytes(data)
+
+
+def test_not_a_store(tmp_path):
+    (tmp_path / "text.sqlite").write_text("hello")
+    with pytest.raises(StoreError, match="not an SQLite database"):
+        ClaimsStore.open(tmp_path / "text.sqlite")
+    other = sqlite3.connect(tmp_path / "other.sqlite")
+    other.execute("CREATE TABLE t (x)")
+    other.commit()
+    other.close()
+    with pytest.raises(StoreError, match="not a claims store"):
+        ClaimsStore.open(tmp_path / "other.sqlite")
