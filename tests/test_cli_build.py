@@ -35,7 +35,7 @@ def test_build_seeds_succeeds_and_writes_every_output(seed_build):
     assert result.exit_code == 0, result.output
     assert (out / "failures.jsonl").read_bytes() == b""
     assert sorted(p.name for p in out.iterdir()) == [  # every output and the marker, no temp files left
-        ".kg-output", "failures.jsonl", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "records.jsonl",
+        ".kg-output", "claims.sqlite", "failures.jsonl", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "records.jsonl",
         "statements.csv"]
 
 

@@ -20,7 +20,7 @@ from kg.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOOD = "Jane Smith, the council leader, said the budget was balanced this year.\n"
-OUTPUTS = ["failures.jsonl", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "records.jsonl",
+OUTPUTS = ["claims.sqlite", "failures.jsonl", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "records.jsonl",
            "statements.csv"]
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("nlp")]  # in-process runs share the pipeline

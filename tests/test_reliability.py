@@ -219,10 +219,10 @@ def test_a_crash_exits_3_and_leaves_the_outputs_as_they_were(tmp_path, monkeypat
     assert _build([tmp_path / "good.txt"], out).exit_code == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(records, **options):
+    def broken(store, folder, **options):
         raise KeyError("a bug")
 
-    monkeypatch.setattr(batch, "build_graph", broken)
+    monkeypatch.setattr(batch, "write_exports", broken)
     result = _build([tmp_path / "good.txt"], out)
     assert result.exit_code == 3
     assert "error: the run failed (KeyError: 'a bug');" in result.stderr and "was left as it was" in result.stderr

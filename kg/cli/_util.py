@@ -14,6 +14,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional, Protocol
 
@@ -23,12 +24,21 @@ from pydantic import ValidationError
 from extractors import DEFAULT_MODEL
 from kg.cli._terminal import printable
 from kg.readwrite.staging import OutputBusy, OutputRefused
+from kg.store import QUOTE_GRAPH_MAX_ARTICLES, StoreError
 from kg.run import DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "MaxBytesOpt", "JobsOpt", "Engine",
-           "EngineOpt", "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "CorrectionsOpt", "DEFAULT_MODEL",
-           "DEFAULT_MAX_CHARS", "extraction_settings", "run_and_report", "fail"]
+           "EngineOpt", "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "CorrectionsOpt", "DetailOpt",
+           "GraphDetail", "DEFAULT_MODEL", "DEFAULT_MAX_CHARS", "extraction_settings", "run_and_report", "fail"]
 
+
+
+class GraphDetail(str, Enum):
+    """The graph the exports hold (`kg.store.ClaimsStore.graph_stream`)."""
+
+    auto = "auto"
+    quotes = "quotes"
+    actors = "actors"
 
 
 app = typer.Typer(
@@ -69,6 +79,10 @@ CodebookOpt = Annotated[Optional[Path], typer.Option(
 CorrectionsOpt = Annotated[Optional[Path], typer.Option(
     "--corrections", metavar="FILE", exists=True, dir_okay=False,
     help="YAML corrections (merge, rename, retype or drop actors; fix or drop quotes), applied to the graph.")]
+DetailOpt = Annotated[GraphDetail, typer.Option(
+    "--graph-detail", help="The graph the exports hold: quotes (one node per claim), actors (actors and "
+                           "concepts, claims counted and listed on the edges), or auto: quotes up to "
+                           f"{QUOTE_GRAPH_MAX_ARTICLES:,} articles, actors beyond.")]
 CacheDirOpt = Annotated[Optional[Path], typer.Option(
     "--cache-dir", metavar="DIR", file_okay=False,
     help="Where extracted records are cached (default: ~/.cache/policy-claims-kg).")]
@@ -133,6 +147,8 @@ def print_summary(command: str, summary: RunSummary) -> None:
     typer.echo(f"  people         {summary.people}")
     typer.echo(f"  organisations  {summary.organisations}")
     typer.echo(f"  quotes         {sum(summary.quotes.values())}" + (f" ({kinds})" if kinds else ""))
+    if summary.unchanged:
+        typer.echo(f"  unchanged      {summary.unchanged} (already in the store, not extracted again)")
     if summary.corrections:
         typer.echo(f"  corrections    {len(summary.corrections)} applied")
         for line in summary.corrections:
@@ -177,7 +193,7 @@ def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, setti
     progress = Progress()
     try:
         summary = run(inputs, out, settings, progress=progress)
-    except (ModelNotFound, OutputRefused, CorrectionError) as error:
+    except (ModelNotFound, OutputRefused, CorrectionError, StoreError) as error:
         progress.close()
         fail(error, 2)
     except StrictStop as stop:

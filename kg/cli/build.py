@@ -14,7 +14,9 @@ from kg.cli._util import (
     CacheDirOpt,
     CodebookOpt,
     CorrectionsOpt,
+    DetailOpt,
     Engine,
+    GraphDetail,
     EngineOpt,
     InputsArg,
     JobsOpt,
@@ -52,12 +54,16 @@ def build_cli(
     csv_formulas: Annotated[bool, typer.Option(
         "--csv-formulas", help="Write statements.csv cells that start with =, +, - or @ as they are, instead of "
                                "with a leading ' that makes spreadsheets show them as text, not run them.")] = False,
+    update: Annotated[bool, typer.Option(
+        "--update", help="Add to the store already in --out: only new or changed articles (by id and text) are "
+                         "extracted; actors are resolved again over all articles and every output rewritten.")] = False,
+    detail: DetailOpt = GraphDetail.auto,
 ) -> None:
     """Extract who said what from INPUTS and write the graph and records.
 
-    Writes records.jsonl, failures.jsonl, graph.graphml, graph.gexf,
-    graph.json, statements.csv and graph.html into the output directory
-    as one set: they replace the previous outputs only once all are
+    Writes records.jsonl, failures.jsonl, the claims store claims.sqlite,
+    graph.graphml, graph.gexf, graph.json, statements.csv and graph.html
+    into the output directory as one set: they replace the previous outputs only once all are
     written, and not at all when no article was extracted. --corrections
     are applied to the graph; a correction that names nothing fails the run
     with status 2 before anything is replaced. A second build into the
@@ -78,4 +84,5 @@ def build_cli(
         fixes = load_corrections(corrections) if corrections is not None else None
     except CorrectionError as error:
         fail(error, 2)
-    run_and_report("build", partial(run_build, csv_formulas=csv_formulas, corrections=fixes), inputs, out, settings)
+    run_and_report("build", partial(run_build, csv_formulas=csv_formulas, corrections=fixes, update=update,
+                                    detail=detail.value), inputs, out, settings)

@@ -23,13 +23,14 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
 from kg.readwrite._atomic import atomic_open
 
-__all__ = ["write_statements", "STATEMENT_FIELDS"]
+__all__ = ["write_statements", "write_statement_rows", "statement_row", "STATEMENT_FIELDS"]
 
 STATEMENT_FIELDS = [
     "quote_id", "speaker", "speaker_type", "speaker_organisation", "speaker_role", "cue", "cue_class",
@@ -66,27 +67,52 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str], *, formulas: boo
     """
     speakers = {v: u for u, v, d in G.edges(data=True) if d.get("type") == "said"}
     articles = {_text(d.get("article_id")): d for _, d in G.nodes(data=True) if d.get("type") == "article"}
-    quotes = [node for node, d in G.nodes(data=True) if d.get("type") == "quote"]
-    rows = [_row(G, node, speakers.get(node), articles) for node in quotes]
+    rows = [statement_row(node, d, articles.get(_text(d.get("article_id")), {}),
+                          G.nodes[speakers[node]] if node in speakers else None, speakers.get(node))
+            for node, d in G.nodes(data=True) if d.get("type") == "quote"]
     rows.sort(key=lambda r: (r["article_id"], int(r["start"] or 0), r["quote_id"]))
-    if not formulas:
-        rows = [{name: _inert(value) for name, value in row.items()} for row in rows]
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=STATEMENT_FIELDS)
-    writer.writeheader()
-    writer.writerows(rows)
+    write_statement_rows(rows, path, formulas=formulas)
+
+
+def write_statement_rows(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], *,
+                         formulas: bool = False) -> None:
+    """Write statement rows (`statement_row`), in the order given, as `write_statements` does."""
     with atomic_open(path) as fh:
-        fh.write(buffer.getvalue().encode("utf-8-sig"))
+        fh.write("\ufeff".encode("utf-8"))
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=STATEMENT_FIELDS)
+        writer.writeheader()
+        for n, row in enumerate(rows, 1):
+            writer.writerow(row if formulas else {name: _inert(value) for name, value in row.items()})
+            if n % 1000 == 0:
+                fh.write(buffer.getvalue().encode("utf-8"))
+                buffer.seek(0)
+                buffer.truncate()
+        fh.write(buffer.getvalue().encode("utf-8"))
 
 
-def _row(G: nx.Graph, node: Any, speaker: Any, articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    data = G.nodes[node]
+def statement_row(node: Any, data: dict[str, Any], article: dict[str, Any], speaker: dict[str, Any] | None,
+                  speaker_id: Any = None) -> dict[str, Any]:
+    """One row of the statements CSV.
+
+    Parameters
+    ----------
+    node : str
+        The quote's node id.
+    data : dict
+        The quote node's attributes.
+    article : dict
+        Its article node's attributes (``{}`` when unknown).
+    speaker : dict or None
+        The attributes of the person or organisation that said it (``type``, ``label``, ``roles``).
+    speaker_id : str, optional
+        The speaker's node id, the name when it has no label.
+    """
     article_id = _text(data.get("article_id"))
-    article = articles.get(article_id, {})
     name, kind, organisations, roles = _text(data.get("speaker")), "", [], []
     if speaker is not None:
-        name, kind = _text(G.nodes[speaker].get("label") or speaker), _text(G.nodes[speaker].get("type"))
-        organisations, roles = _affiliation(G.nodes[speaker], article_id)
+        name, kind = _text(speaker.get("label") or speaker_id), _text(speaker.get("type"))
+        organisations, roles = _affiliation(speaker, article_id)
     return {
         "quote_id": str(node),
         "speaker": name,

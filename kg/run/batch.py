@@ -14,18 +14,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from extractors.records import ArticleRecord, ArticleText, Failure
-from kg.build import build_graph
 from kg.corrections import Corrections
-from kg.readwrite import GRAPH_FORMATS, write_failures, write_records, write_statements
+from kg.readwrite import write_failures, write_records
 from kg.readwrite.staging import Staging, staged_file, staged_folder
 from kg.run.cache import RecordCache
 from kg.run.engines import WorkItem, run_engine
 from kg.run.inputs import read_articles
+from kg.run.outputs import EXPORT_FILES, GRAPH_OUTPUT_FILES, open_store, write_exports
 from kg.run.settings import ExtractionSettings
+from kg.store import STORE_FILE, ClaimsStore, is_unchanged
 
 __all__ = ["RunSummary", "StrictStop", "ProgressCallback", "extract_records", "run_extract", "run_build",
            "OUTPUT_FILES"]
@@ -61,6 +61,8 @@ class RunSummary:
     """What went wrong around the articles without failing them (the record cache turned off, say)."""
     corrections: list[str] = field(default_factory=list)
     """What each of the user's corrections did to the graph."""
+    unchanged: int = 0
+    """Articles already in the store with the same text (``kg build --update``), not extracted again."""
 
     def count(self, record: ArticleRecord) -> None:
         """Add one extracted article to the totals."""
@@ -73,7 +75,8 @@ class RunSummary:
 
 def extract_records(inputs: Iterable[str | Path], settings: ExtractionSettings | None = None, *,
                     summary: RunSummary, progress: ProgressCallback | None = None,
-                    exclude: Iterable[str | Path] = ()) -> Iterator[ArticleRecord]:
+                    exclude: Iterable[str | Path] = (),
+                    skip: Callable[[ArticleText], bool] | None = None) -> Iterator[ArticleRecord]:
     """Read the inputs and yield a record per good article, in input order; failures go to `summary`.
 
     Parameters
@@ -89,6 +92,9 @@ def extract_records(inputs: Iterable[str | Path], settings: ExtractionSettings |
         Called after each article with (articles done, failures so far).
     exclude : iterable of str or Path
         Paths not read from inside input folders (the run's own outputs).
+    skip : callable, optional
+        Articles for which it returns True are neither extracted nor yielded (counted in
+        ``summary.unchanged``): those a store holds already.
 
     Yields
     ------
@@ -115,6 +121,9 @@ def extract_records(inputs: Iterable[str | Path], settings: ExtractionSettings |
             if isinstance(item, Failure):
                 fail(item)
                 _report(progress, summary)
+                continue
+            if skip is not None and skip(item):
+                summary.unchanged += 1
                 continue
             cached = cache.get(item) if cache is not None else None
             if cached is None:
@@ -176,15 +185,16 @@ def run_extract(inputs: Iterable[str | Path], out: Path, settings: ExtractionSet
     return summary
 
 
-OUTPUT_FILES = ("records.jsonl", "failures.jsonl", *(output.file for output in GRAPH_FORMATS.values()))
+OUTPUT_FILES = ("records.jsonl", "failures.jsonl", *GRAPH_OUTPUT_FILES)
 """The files of a ``kg build`` output folder (besides its marker)."""
 
 
 def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionSettings | None = None, *,
               progress: ProgressCallback | None = None, csv_formulas: bool = False,
-              corrections: Corrections | None = None) -> RunSummary:
-    """Extract, build the graph and write every output into `out_dir`: records, failures,
-    GraphML, GEXF, node-link JSON, HTML and the statements CSV.
+              corrections: Corrections | None = None, update: bool = False, detail: str = "auto") -> RunSummary:
+    """Extract, put the records into a claims store and write every output into `out_dir`:
+    records, failures, the store (``claims.sqlite``), GraphML, GEXF, node-link JSON, HTML and
+    the statements CSV.
 
     The outputs replace those in `out_dir` as a set, once all are written, and not at
     all when no article was extracted; `out_dir` is never read as input. Parameters
@@ -200,40 +210,47 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionS
     corrections : Corrections, optional
         A user's corrections (`kg.corrections`), applied to the graph; one that names
         nothing raises `kg.corrections.CorrectionError` and nothing is replaced.
+    update : bool
+        Add to the store in `out_dir`: articles it holds with the same text are not
+        extracted again, new and changed ones are, and actors are resolved again over the
+        whole store (`kg.run.outputs.run_graph`); ``records.jsonl`` then holds every article.
+        A missing, damaged or other-version store raises `kg.store.StoreError`.
+    detail : {"auto", "quotes", "actors"}
+        The graph the exports hold (`kg.store.ClaimsStore.graph_stream`).
 
     Returns
     -------
     RunSummary
     """
     summary = RunSummary()
-    records: list[ArticleRecord] = []
-
-    def keep(stream: Iterator[ArticleRecord]) -> Iterator[ArticleRecord]:
-        for record in stream:
-            records.append(record)
-            yield record
-
-    writers = {output.name: output.write for output in GRAPH_FORMATS.values()}
-    writers["statements"] = partial(write_statements, formulas=csv_formulas)
     with staged_folder(out_dir, replaceable=OUTPUT_FILES) as staging:
-        write_records(keep(extract_records(inputs, settings, summary=summary, progress=progress,
-                                           exclude=[out_dir])),
-                      staging.path / "records.jsonl")
-        if _keep_previous(staging, summary, out_dir):
-            return summary
-        write_failures(summary.failures, staging.path / "failures.jsonl")
-        graph = build_graph(records, corrections=corrections)
-        summary.corrections = list(graph.graph["corrections"])
-        for output in GRAPH_FORMATS.values():
-            writers[output.name](graph, staging.path / output.file)
-    summary.outputs = {"records": out_dir / "records.jsonl", "failures": out_dir / "failures.jsonl"}
-    summary.outputs |= {output.name: out_dir / output.file for output in GRAPH_FORMATS.values()}
+        store = open_store(out_dir, staging.path) if update else ClaimsStore.create(staging.path / STORE_FILE)
+        with store:
+            known = store.known_articles() if update else {}
+            records = store.adding(extract_records(inputs, settings, summary=summary, progress=progress,
+                                                   exclude=[out_dir], skip=lambda a: is_unchanged(a, known)))
+            if update:
+                for _ in records:
+                    pass
+            else:
+                write_records(records, staging.path / "records.jsonl")
+            if _keep_previous(staging, summary, out_dir):
+                return summary
+            write_failures(summary.failures, staging.path / "failures.jsonl")
+            summary.corrections = store.resolve(corrections)
+            if update:
+                write_records(store.records(), staging.path / "records.jsonl")
+            write_exports(store, staging.path, detail=detail, csv_formulas=csv_formulas)
+    summary.outputs = {"records": out_dir / "records.jsonl", "failures": out_dir / "failures.jsonl",
+                       "store": out_dir / STORE_FILE}
+    summary.outputs |= {name: out_dir / file for name, file in EXPORT_FILES.items()}
     return summary
 
 
 def _keep_previous(staging: Staging, summary: RunSummary, out: Path) -> bool:
-    """Whether to leave the previous outputs in place: no article was extracted to replace them."""
-    if summary.articles or not staging.replaces:
+    """Whether to leave the previous outputs in place: no article was extracted (or found
+    unchanged in the store) to replace them."""
+    if summary.articles or summary.unchanged or not staging.replaces:
         return False
     staging.discard()
     summary.warnings.append(f"no article was extracted: {out} was left as it was")

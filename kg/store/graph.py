@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -24,7 +24,7 @@ import networkx as nx
 
 from kg.readwrite.stream import JSON, Edge, GraphStream, Node
 
-__all__ = ["Part", "claims_stream", "actor_concept_stream", "to_networkx", "skeleton"]
+__all__ = ["Part", "claims_stream", "actor_concept_stream", "to_networkx", "skeleton", "actor_data"]
 
 _ACTOR_TYPES: dict[str, Any] = {"type": str, "label": str, "name": str, "aliases": JSON, "roles": JSON,
                                 "n_quotes": int, "articles": JSON, "kinds": JSON, "merge_reasons": JSON,
@@ -214,31 +214,45 @@ class _Follow:
 
 
 def _actor_nodes(db: sqlite3.Connection, table: str | None) -> Iterator[Node]:
-    where = f" WHERE id IN (SELECT actor_id FROM actor_articles WHERE article_id IN (SELECT id FROM temp.{table}))" \
-        if table else ""
+    where = f"id IN (SELECT actor_id FROM actor_articles WHERE article_id IN (SELECT id FROM temp.{table}))" \
+        if table else None
+    yield from actor_data(db, where).items()
+
+
+def actor_data(db: sqlite3.Connection, where: str | None = None, args: tuple = ()) -> dict[str, dict[str, Any]]:
+    """Actor id -> its node attributes in the claims graph, for the actors matching an SQL condition
+    on the ``actors`` table (all when None), in the order they were found. A few queries in all."""
+    condition = f" WHERE {where}" if where else ""
+    chosen = f"actor_id IN (SELECT id FROM actors{condition})"
+    found: dict[str, dict[str, Any]] = {}
     for actor_id, kind, name, honorific, kinds, n_quotes in db.execute(
-            f"SELECT id, kind, name, honorific, kinds, n_quotes FROM actors{where} ORDER BY seq").fetchall():
-        notes = {"reason": [], "correction": []}
-        for note_kind, text in db.execute("SELECT kind, text FROM actor_notes WHERE actor_id = ? ORDER BY seq",
-                                          (actor_id,)):
-            notes[note_kind].append(text)
-        roles: list[dict[str, Any]] = []
-        for title, organisation, former, article_id in db.execute(
-                "SELECT r.title, r.organisation, r.former, r.article_id FROM roles r JOIN entities e "
-                "USING (article_id, local_id) WHERE e.actor_id = ? ORDER BY r.article_id, e.seq, r.seq", (actor_id,)):
-            held = {"title": title, "organisation": organisation, "former": bool(former), "article_id": article_id}
-            if held not in roles:
-                roles.append(held)
-        data = {"type": kind, "label": name, "name": name,
-                "aliases": [n for (n,) in db.execute("SELECT name FROM actor_names WHERE actor_id = ? ORDER BY name",
-                                                     (actor_id,))],
-                "roles": roles, "n_quotes": n_quotes,
-                "articles": [a for (a,) in db.execute(
-                    "SELECT article_id FROM actor_articles WHERE actor_id = ? ORDER BY seq", (actor_id,))],
-                "kinds": json.loads(kinds), "merge_reasons": notes["reason"], "corrections": notes["correction"]}
+            f"SELECT id, kind, name, honorific, kinds, n_quotes FROM actors{condition} ORDER BY seq", args):
+        found[actor_id] = {"type": kind, "label": name, "name": name, "aliases": [], "roles": [],
+                           "n_quotes": n_quotes, "articles": [], "kinds": json.loads(kinds), "merge_reasons": [],
+                           "corrections": []}
         if honorific:
-            data["honorific"] = honorific
-        yield actor_id, data
+            found[actor_id]["honorific"] = honorific
+    for actor_id, name in db.execute(f"SELECT actor_id, name FROM actor_names WHERE {chosen} ORDER BY actor_id, name",
+                                     args):
+        found[actor_id]["aliases"].append(name)
+    for actor_id, article_id in db.execute(
+            f"SELECT actor_id, article_id FROM actor_articles WHERE {chosen} ORDER BY actor_id, seq", args):
+        found[actor_id]["articles"].append(article_id)
+    for actor_id, kind, text in db.execute(
+            f"SELECT actor_id, kind, text FROM actor_notes WHERE {chosen} ORDER BY actor_id, kind, seq", args):
+        found[actor_id]["merge_reasons" if kind == "reason" else "corrections"].append(text)
+    for actor_id, roles in groupby(db.execute(
+            "SELECT e.actor_id, r.title, r.organisation, r.former, r.article_id FROM roles r JOIN entities e "
+            f"USING (article_id, local_id) WHERE e.{chosen} ORDER BY e.actor_id, r.article_id, e.seq, r.seq", args),
+            key=itemgetter(0)):
+        found[actor_id]["roles"] = _roles(row[1:] for row in roles)
+    return found
+
+
+def _roles(rows: Iterable[tuple]) -> list[dict[str, Any]]:
+    """Roles as dicts, each once, in the order given."""
+    return [{"title": title, "organisation": organisation, "former": bool(former), "article_id": article_id}
+            for title, organisation, former, article_id in dict.fromkeys(rows)]
 
 
 def _ac_nodes(db: sqlite3.Connection, table: str | None) -> Iterator[Node]:

@@ -32,11 +32,12 @@ Resolved tables (rewritten by `kg.store.resolve.resolve_store` after every chang
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["SCHEMA_VERSION", "STORE_FILE", "StoreError", "connect", "create_schema"]
+__all__ = ["SCHEMA_VERSION", "STORE_FILE", "StoreError", "connect", "create_schema", "disk_error"]
 
 SCHEMA_VERSION = 1
 """``PRAGMA user_version`` of the stores this version writes and reads."""
@@ -179,6 +180,9 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
             db.commit()
             return db
         _check(db, where, thorough=not readonly)
+    except sqlite3.OperationalError as error:  # the disk, not the file: full, unreadable
+        db.close()
+        raise disk_error(error, where) from None
     except sqlite3.DatabaseError as error:  # "file is not a database", "database disk image is malformed"
         db.close()
         raise StoreError(f"{where}: damaged or not an SQLite database ({error}); it was left as it is. "
@@ -187,6 +191,13 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
         db.close()
         raise
     return db
+
+
+def disk_error(error: sqlite3.OperationalError, where: str) -> OSError:
+    """SQLite's error about the disk (full, unreadable) as the `OSError` it stands for."""
+    if "full" in str(error):
+        return OSError(errno.ENOSPC, f"{os.strerror(errno.ENOSPC)} ({error})", where)
+    return OSError(errno.EIO, str(error), where)
 
 
 def _check(db: sqlite3.Connection, where: str, *, thorough: bool) -> None:

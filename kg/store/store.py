@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -16,7 +17,7 @@ from kg.readwrite.stream import GraphStream
 from kg.store.graph import Part, actor_concept_stream, claims_stream, to_networkx
 from kg.store.records import read_store_records
 from kg.store.resolve import resolve_store
-from kg.store.schema import connect
+from kg.store.schema import connect, disk_error
 from kg.store.write import add_records, known_articles
 
 __all__ = ["ClaimsStore", "QUOTE_GRAPH_MAX_ARTICLES"]
@@ -66,21 +67,46 @@ class ClaimsStore:
 
     def add(self, records: Iterable[ArticleRecord]) -> int:
         """Add records (each replacing the article of its id) and commit; return how many.
-        Call `resolve` afterwards."""
-        count = add_records(self.db, records)
-        self.db.commit()
+        Call `resolve` afterwards.
+
+        Raises
+        ------
+        OSError
+            When the disk is full or cannot be written (as for every change to the store).
+        """
+        with self._disk():
+            count = add_records(self.db, records)
+            self.db.commit()
         return count
+
+    def adding(self, records: Iterable[ArticleRecord]) -> Iterator[ArticleRecord]:
+        """Add records as they pass through (each replacing the article of its id), committing
+        when they end: for writing them elsewhere at the same time."""
+        for record in records:
+            with self._disk():
+                add_records(self.db, [record])
+            yield record
+        with self._disk():
+            self.db.commit()
 
     def resolve(self, corrections: Corrections | None = None) -> list[str]:
         """Resolve actors over the whole store, apply `corrections`, commit; return what each
         correction did (see `kg.store.resolve.resolve_store`)."""
-        try:
-            applied = resolve_store(self.db, corrections)
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.commit()
+        with self._disk():
+            try:
+                applied = resolve_store(self.db, corrections)
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.commit()
         return applied
+
+    @contextmanager
+    def _disk(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            raise disk_error(error, self.path) from None
 
     def known_articles(self) -> dict[str, tuple[str, ...]]:
         """Article id -> (content hash, title, date, url, publication): see `kg.store.write.is_unchanged`."""

@@ -1,0 +1,123 @@
+"""``kg graph`` and the graph half of ``kg build``: records into a claims store, then every export.
+
+The store (``claims.sqlite``) is written first, in the staging folder of the run
+(`kg.readwrite.staging`), and the exports stream from it: GraphML, GEXF and node-link
+JSON one node or edge at a time, the statements CSV one quote at a time, the HTML page
+from the graph it shows. Memory follows the actors, not the number of articles.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from extractors.records import ArticleRecord
+from kg.corrections import Corrections
+from kg.readwrite import read_records, write_html
+from kg.readwrite.gexf import write_gexf_stream
+from kg.readwrite.graphml import write_graphml_stream
+from kg.readwrite.json_graph import write_json_stream
+from kg.readwrite.staging import staged_folder
+from kg.readwrite.statements import write_statement_rows
+from kg.store import STORE_FILE, ClaimsStore, StoreError
+from kg.store.graph import skeleton
+from kg.store.statements import statement_rows
+
+__all__ = ["EXPORT_FILES", "GRAPH_OUTPUT_FILES", "write_exports", "open_store", "run_graph"]
+
+EXPORT_FILES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json",
+                "statements": "statements.csv", "html": "graph.html"}
+"""The exports written from a store, by name, in the order they are written."""
+GRAPH_OUTPUT_FILES = (STORE_FILE, *EXPORT_FILES.values())
+"""The files of a ``kg graph`` output folder (besides its marker)."""
+
+
+def write_exports(store: ClaimsStore, folder: Path, *, detail: str = "auto", csv_formulas: bool = False,
+                  title: str = "policy-claims-kg") -> dict[str, Path]:
+    """Write every export of the store into `folder`; return their paths by name.
+
+    Parameters
+    ----------
+    store : ClaimsStore
+        Resolved (`ClaimsStore.resolve`).
+    folder : Path
+    detail : {"auto", "quotes", "actors"}
+        The graph the GraphML, GEXF, JSON and HTML files hold (`ClaimsStore.graph_stream`).
+    csv_formulas : bool
+        Keep statement cells that look like spreadsheet formulas as they are.
+    """
+    paths = {name: folder / file for name, file in EXPORT_FILES.items()}
+    stream = store.graph_stream(detail=detail)
+    write_graphml_stream(stream, paths["graphml"])
+    write_gexf_stream(stream, paths["gexf"], skeleton=skeleton(stream))
+    write_json_stream(stream, paths["json"])
+    write_statement_rows(statement_rows(store.db), paths["statements"], formulas=csv_formulas)
+    write_html(store.graph(detail=detail), paths["html"], title=title)
+    return paths
+
+
+def open_store(previous: Path, staging: Path) -> ClaimsStore:
+    """A copy of the store of an earlier run, in the staging folder, checked and open for writing.
+
+    Raises
+    ------
+    StoreError
+        When `previous` holds no store, or a damaged one, or one of another schema version:
+        it is reported, never rebuilt over.
+    """
+    source = previous / STORE_FILE
+    if not source.is_file():
+        raise StoreError(f"{previous}: no {STORE_FILE} to update; build it first without --update")
+    ClaimsStore.open(source).close()  # the header and version, before copying
+    shutil.copyfile(source, staging / STORE_FILE)
+    try:
+        return ClaimsStore.open(staging / STORE_FILE, readonly=False)
+    except StoreError as error:
+        raise StoreError(str(error).replace(str(staging / STORE_FILE), str(source))) from None
+
+
+def run_graph(inputs: Iterable[Path], out_dir: Path, *, corrections: Corrections | None = None,
+              update: bool = False, detail: str = "auto", csv_formulas: bool = False) -> tuple[int, list[str]]:
+    """Put the records of `inputs` (``records.jsonl`` files) into a store in `out_dir` and write
+    every export there, as one set (`kg.readwrite.staging.staged_folder`).
+
+    Parameters
+    ----------
+    inputs : iterable of Path
+        Records files, as written by ``kg extract`` (on this machine or by a cluster's workers).
+    out_dir : Path
+    corrections : Corrections, optional
+        Applied to the actors and quotes (`kg.corrections`).
+    update : bool
+        Add the records to the store already in `out_dir` (a record replaces the article of its
+        id) instead of starting a new one; actors are resolved again over the whole store.
+    detail, csv_formulas
+        As for `write_exports`.
+
+    Returns
+    -------
+    tuple of (int, list of str)
+        The number of records read, and what each correction did.
+
+    Raises
+    ------
+    ValueError
+        When a records file has a line that is not a record (naming the file and line).
+    StoreError
+        With `update`, when the store in `out_dir` is missing, damaged or of another schema version.
+    kg.corrections.CorrectionError
+        When a correction names nothing.
+    """
+    with staged_folder(out_dir, replaceable=GRAPH_OUTPUT_FILES) as staging:
+        store = open_store(out_dir, staging.path) if update else ClaimsStore.create(staging.path / STORE_FILE)
+        with store:
+            count = store.add(_records(inputs))
+            applied = store.resolve(corrections)
+            write_exports(store, staging.path, detail=detail, csv_formulas=csv_formulas)
+    return count, applied
+
+
+def _records(inputs: Iterable[Path]) -> Iterator[ArticleRecord]:
+    for path in inputs:
+        yield from read_records(path)

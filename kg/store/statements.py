@@ -1,0 +1,34 @@
+"""The rows of the statements CSV, read from the store in order, one quote at a time."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from kg.readwrite.statements import statement_row
+from kg.store.graph import actor_data
+
+__all__ = ["statement_rows"]
+
+
+def statement_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """One row per quote not dropped, by article id then offset, as `kg.readwrite.write_statements`
+    writes them for the claims graph."""
+    speakers: dict[str, dict[str, Any]] = {}  # actor id -> what the row needs of it (type, label, roles)
+    for (node, speaker_text, speaker_id, cue, cue_class, kind, content, article_id, start, end, sentence, date,
+         title, article_date) in db.execute(
+            'SELECT q.id, q.speaker, q.speaker_id, q.cue, q.cue_class, q.type, q.content, q.article_id, q.start, '
+            'q."end", q.sentence, q.date, a.title, a.date FROM quotes q JOIN articles a ON a.id = q.article_id '
+            "WHERE NOT q.dropped ORDER BY q.article_id, q.start, q.id"):
+        data = {"speaker": speaker_text, "cue": cue or "", "cue_class": cue_class or "", "quote_type": kind,
+                "content": content, "article_id": article_id, "start": start, "end": end, "sentence": sentence,
+                "date": date}
+        speaker = None
+        if speaker_id is not None:
+            speaker = speakers.get(speaker_id) or speakers.setdefault(speaker_id, _speaker(db, speaker_id))
+        yield statement_row(node, data, {"title": title or "", "date": article_date or ""}, speaker, speaker_id)
+
+
+def _speaker(db: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
+    return actor_data(db, "id = ?", (actor_id,))[actor_id]
