@@ -22,6 +22,11 @@ ISO strings or dates), on the quote's ``date``; with a window, undated quotes
 are left out. Results are plain ``networkx.Graph`` objects with a ``type`` on
 every node and edge and scalar attributes only, so `kg.readwrite.write_graphml`
 and the other writers export them. No spaCy here.
+
+The networks are made from `StanceCount` rows (actor, concept, agreement, number of
+statements) by `actor_concept_from_counts` and `one_mode_from_counts`: from a graph's
+`statements` here, or counted in SQL by a claims store (`kg.query.StoreQueries.network`),
+which then hands networkx only the actors and concepts.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from datetime import date, datetime
-from typing import Iterator, Literal, NamedTuple
+from typing import Iterable, Iterator, Literal, NamedTuple
 
 import networkx as nx
 
@@ -39,6 +44,11 @@ __all__ = [
     "actor_concept_network",
     "congruence_network",
     "conflict_network",
+    "StanceCount",
+    "stance_counts",
+    "actor_concept_from_counts",
+    "one_mode_from_counts",
+    "as_date",
     "NORMALISATIONS",
 ]
 
@@ -64,7 +74,18 @@ class Statement(NamedTuple):
     confidence: float
 
 
+class StanceCount(NamedTuple):
+    """How many statements one actor made on one concept with one stance."""
+
+    actor: str
+    concept: str
+    agreement: str
+    count: int
+
+
 DateLike = str | date | datetime | None
+Labels = dict[str, dict[str, str]]
+"""Node id -> ``{"type": ..., "label": ...}`` for the actors and concepts of a network."""
 
 
 def statements(G: nx.Graph, *, actors: Actors = "people", since: DateLike = None, until: DateLike = None,
@@ -91,7 +112,7 @@ def statements(G: nx.Graph, *, actors: Actors = "people", since: DateLike = None
     """
     if actors not in ("people", "organisations"):
         raise ValueError(f"actors must be 'people' or 'organisations', not {actors!r}")
-    start, end = _as_date(since, "since"), _as_date(until, "until")
+    start, end = as_date(since, "since"), as_date(until, "until")
     found: dict[tuple[str, str, str], Statement] = {}
     for quote, data in G.nodes(data=True):
         if data.get("type") != "quote":
@@ -131,20 +152,25 @@ def actor_concept_network(G: nx.Graph, *, actors: Actors = "people", since: Date
         "neutral" when neither. Graph attributes: ``network``, ``actors``,
         ``since``, ``until``.
     """
-    found = statements(G, actors=actors, since=since, until=until, min_confidence=min_confidence)
+    counts = stance_counts(statements(G, actors=actors, since=since, until=until, min_confidence=min_confidence))
+    return actor_concept_from_counts(counts, _labels(G, counts), actors=actors, since=since, until=until)
+
+
+def actor_concept_from_counts(counts: list[StanceCount], labels: Labels, *, actors: Actors = "people",
+                              since: DateLike = None, until: DateLike = None) -> nx.Graph:
+    """`actor_concept_network` from stance counts and the labels of their nodes."""
     H = nx.Graph(network="actor-concept", actors=actors, since=_text(since), until=_text(until))
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for s in found:
-        counts[(s.actor, s.concept)][s.agreement] += 1
+    cells: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     per_node: Counter[str] = Counter()
-    for s in found:
-        per_node[s.actor] += 1
-        per_node[s.concept] += 1
-    for (actor, concept), count in counts.items():
+    for c in counts:
+        cells[(c.actor, c.concept)][c.agreement] += c.count
+        per_node[c.actor] += c.count
+        per_node[c.concept] += c.count
+    for (actor, concept), count in cells.items():
         if actor not in H:
-            H.add_node(actor, **_actor_attrs(G, actor), bipartite=0, n_statements=per_node[actor])
+            H.add_node(actor, **labels[actor], bipartite=0, n_statements=per_node[actor])
         if concept not in H:
-            H.add_node(concept, type="concept", label=_label(G, concept), bipartite=1,
+            H.add_node(concept, type="concept", label=labels[concept]["label"], bipartite=1,
                        n_statements=per_node[concept])
         agree, disagree, neutral = count["agree"], count["disagree"], count["neutral"]
         if agree and disagree:
@@ -156,6 +182,12 @@ def actor_concept_network(G: nx.Graph, *, actors: Actors = "people", since: Date
         H.add_edge(actor, concept, type="stance", agree=agree, disagree=disagree, neutral=neutral,
                    weight=agree + disagree + neutral, net=agree - disagree, agreement=overall)
     return H
+
+
+def stance_counts(found: Iterable[Statement]) -> list[StanceCount]:
+    """Statements counted by actor, concept and agreement, in order of first statement."""
+    counts: Counter[tuple[str, str, str]] = Counter((s.actor, s.concept, s.agreement) for s in found)
+    return [StanceCount(*key, n) for key, n in counts.items()]
 
 
 def congruence_network(G: nx.Graph, *, actors: Actors = "people", normalisation: Normalisation | None = None,
@@ -217,18 +249,27 @@ def conflict_network(G: nx.Graph, *, actors: Actors = "people", normalisation: N
 
 def _one_mode(G: nx.Graph, kind: str, actors: Actors, normalisation: str | None, since: DateLike,
               until: DateLike, min_confidence: float) -> nx.Graph:
+    counts = stance_counts(statements(G, actors=actors, since=since, until=until, min_confidence=min_confidence))
+    return one_mode_from_counts(kind, counts, _labels(G, counts), actors=actors, normalisation=normalisation,
+                                since=since, until=until)
+
+
+def one_mode_from_counts(kind: str, counts: list[StanceCount], labels: Labels, *, actors: Actors = "people",
+                         normalisation: str | None = None, since: DateLike = None,
+                         until: DateLike = None) -> nx.Graph:
+    """`congruence_network` (`kind` "congruence") or `conflict_network` ("conflict") from stance
+    counts and the labels of their nodes."""
     if normalisation not in NORMALISATIONS:
         raise ValueError(f"normalisation must be one of 'average', 'jaccard', 'cosine' or None, "
                          f"not {normalisation!r}")
-    found = [s for s in statements(G, actors=actors, since=since, until=until, min_confidence=min_confidence)
-             if s.agreement in _STANCES]
     cells: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)  # actor -> (concept, stance) -> count
-    for s in found:
-        cells[s.actor][(s.concept, s.agreement)] += 1
+    for c in counts:
+        if c.agreement in _STANCES:
+            cells[c.actor][(c.concept, c.agreement)] += c.count
     H = nx.Graph(network=kind, actors=actors, normalisation=normalisation or "none",
                  since=_text(since), until=_text(until))
     for actor in sorted(cells):
-        H.add_node(actor, **_actor_attrs(G, actor), n_statements=sum(cells[actor].values()))
+        H.add_node(actor, **labels[actor], n_statements=sum(cells[actor].values()))
     names = sorted(cells)
     for x, first in enumerate(names):
         for second in names[x + 1:]:
@@ -244,8 +285,13 @@ def _one_mode(G: nx.Graph, kind: str, actors: Actors, normalisation: str | None,
                 continue
             weight = raw / _norm(a, b, normalisation) if normalisation else raw
             H.add_edge(first, second, type=kind, weight=weight, count=raw,
-                       concepts="; ".join(sorted(_label(G, c) for c in shared)))
+                       concepts="; ".join(sorted(labels[c]["label"] for c in shared)))
     return H
+
+
+def _labels(G: nx.Graph, counts: list[StanceCount]) -> Labels:
+    nodes = {c.actor for c in counts} | {c.concept for c in counts}
+    return {n: {"type": str(G.nodes[n].get("type", "person")), "label": _label(G, n)} for n in nodes}
 
 
 def _norm(a: Counter[tuple[str, str]], b: Counter[tuple[str, str]], normalisation: str) -> float:
@@ -295,16 +341,19 @@ def _actors_for(G: nx.Graph, speaker: str, actors: Actors) -> list[str]:
     return sorted(orgs)
 
 
-def _actor_attrs(G: nx.Graph, actor: str) -> dict[str, object]:
-    return {"type": G.nodes[actor].get("type", "person"), "label": _label(G, actor)}
-
-
 def _label(G: nx.Graph, node: str) -> str:
     data = G.nodes[node]
     return str(data.get("label") or data.get("name") or node.split(":", 1)[-1])
 
 
-def _as_date(value: DateLike, name: str) -> date | None:
+def as_date(value: DateLike, name: str) -> date | None:
+    """A date window's bound as a date (None for none).
+
+    Raises
+    ------
+    ValueError
+        When `value` is not an ISO date, naming the bound (`name`).
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):

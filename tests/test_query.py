@@ -12,7 +12,8 @@ from extractors.records import ArticleRecord
 from factories import Article, organisation, person, record
 from kg.build import build_graph
 from kg.cli import app
-from kg.query import ClaimsGraph, QuoteResult, load
+from kg.query import ClaimsGraph, QuoteResult, StoreQueries, load
+from kg.store import ClaimsStore
 from kg.readwrite import read_json, write_graphml, write_records
 
 
@@ -41,9 +42,15 @@ def records() -> list[ArticleRecord]:
     return [a1, a2]
 
 
-@pytest.fixture(scope="module")
-def graph(records) -> ClaimsGraph:
-    return ClaimsGraph(build_graph(records))
+@pytest.fixture(scope="module", params=["graph", "store"])
+def graph(records, request) -> ClaimsGraph | StoreQueries:
+    """The same questions of the graph in memory and of the store, in SQL."""
+    if request.param == "graph":
+        return ClaimsGraph(build_graph(records))
+    store = ClaimsStore.memory()
+    store.add(records)
+    store.resolve()
+    return StoreQueries(store)
 
 
 def test_listings(graph):

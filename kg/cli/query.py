@@ -21,13 +21,14 @@ from rich.table import Table
 
 from kg.cli._terminal import json_for_terminal, printable
 from kg.cli._util import app, fail
-from kg.query import ClaimsGraph, load
+from kg.query import ClaimsGraph, StoreQueries, load
 
 query_app = typer.Typer(name="query", no_args_is_help=True)
 app.add_typer(query_app)
 
 GraphArg = Annotated[Path, typer.Argument(
-    metavar="GRAPH", help="A kg build output directory, or a .graphml, .json or records .jsonl file.")]
+    metavar="GRAPH", help="A kg build or kg graph output directory (its claims.sqlite), or a .graphml, .json or "
+                          "records .jsonl file.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ActorArg = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or part of a name.")]
 _QUOTE_COLUMNS = ("date", "speaker", "cue", "type", "content", "article_title")
@@ -47,8 +48,8 @@ def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
 T = TypeVar("T")
 
 
-def _answer(ctx: typer.Context, ask: Callable[[ClaimsGraph], T]) -> T:
-    """Load the graph and ask it; any error is one line naming the file (exit status 2)."""
+def _answer(ctx: typer.Context, ask: Callable[[ClaimsGraph | StoreQueries], T]) -> T:
+    """Open the store (or load the graph) and ask it; any error is one line naming the file (exit status 2)."""
     try:
         graph = load(ctx.obj)
     except (FileNotFoundError, ValueError) as error:
@@ -110,6 +111,19 @@ def who_said_cli(ctx: typer.Context, phrase: Annotated[str, typer.Argument(help=
     _show(_answer(ctx, lambda g: g.who_said(phrase)), _QUOTE_COLUMNS, as_json)
 
 
+@query_app.command("search")
+def search_cli(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Words to look for, in any order.")],
+               limit: Annotated[Optional[int], typer.Option(min=1, help="At most this many, best first.")] = None,
+               as_json: JsonOpt = False) -> None:
+    """Full-text search over the claims (needs a store: a kg build or kg graph directory), best match first."""
+    def ask(g: ClaimsGraph | StoreQueries) -> list:
+        if not isinstance(g, StoreQueries):
+            raise ValueError("full-text search needs a claims store: give a kg build or kg graph directory")
+        return g.search(text, limit=limit)
+
+    _show(_answer(ctx, ask), _QUOTE_COLUMNS, as_json)
+
+
 @query_app.command("timeline")
 def timeline_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) -> None:
     """What a person or organisation said, oldest first."""
@@ -119,19 +133,19 @@ def timeline_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) 
 @query_app.command("people")
 def people_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every person, most quoted first."""
-    _show(_answer(ctx, ClaimsGraph.people), _ACTOR_COLUMNS, as_json)
+    _show(_answer(ctx, lambda g: g.people()), _ACTOR_COLUMNS, as_json)
 
 
 @query_app.command("organisations")
 def organisations_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every organisation, most quoted first."""
-    _show(_answer(ctx, ClaimsGraph.organisations), _ACTOR_COLUMNS, as_json)
+    _show(_answer(ctx, lambda g: g.organisations()), _ACTOR_COLUMNS, as_json)
 
 
 @query_app.command("articles")
 def articles_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every article, by date."""
-    _show(_answer(ctx, ClaimsGraph.articles), ("date", "id", "title", "publication", "author", "n_quotes"), as_json)
+    _show(_answer(ctx, lambda g: g.articles()), ("date", "id", "title", "publication", "author", "n_quotes"), as_json)
 
 
 @query_app.command("roles")

@@ -1,8 +1,10 @@
 """Ask a claims graph questions: who said what, when, with whom, about what.
 
-`load` reads a saved graph (node-link JSON, ``records.jsonl``, GraphML or a
-``kg build`` output directory) without spaCy; `ClaimsGraph` answers with the
-pydantic records of `results`, in lists that turn into pandas DataFrames.
+`load` opens a claims store (``claims.sqlite`` of a ``kg build`` or ``kg graph``
+output directory) or a saved graph (node-link JSON, ``records.jsonl``, GraphML),
+without spaCy. `StoreQueries` answers from the store in SQL, `ClaimsGraph` from a
+graph in memory; both with the pydantic records of `results`, in lists that turn
+into pandas DataFrames.
 
 Examples
 --------
@@ -13,7 +15,8 @@ Examples
 
 from kg.query.claims_graph import ClaimsGraph
 from kg.query.load import load
+from kg.query.store_queries import StoreQueries
 from kg.query.results import ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult
 
-__all__ = ["load", "ClaimsGraph", "Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult",
+__all__ = ["load", "ClaimsGraph", "StoreQueries", "Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult",
            "CoQuoted", "PathStep"]

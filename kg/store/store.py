@@ -63,6 +63,13 @@ class ClaimsStore:
         """A new store in memory."""
         return cls(connect(":memory:", create=True), ":memory:")
 
+    def copy_to_memory(self) -> "ClaimsStore":
+        """A copy of this store in memory, to change without changing the file (other corrections)."""
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.backup(db)
+        db.execute("PRAGMA foreign_keys = ON")
+        return ClaimsStore(db, ":memory:")
+
     # -- building ----------------------------------------------------------------------
 
     def add(self, records: Iterable[ArticleRecord]) -> int:

@@ -1,0 +1,124 @@
+"""Questions answered from the store in SQL: the same answers as from the graph, full-text search,
+discourse networks counted in SQL, and `kg query` on a store."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+import sample_graph
+from kg.cli import app
+from kg.query import ClaimsGraph, StoreQueries, load
+from kg.readwrite import write_records
+from kg.store import ClaimsStore
+
+
+@pytest.fixture(scope="module")
+def both():
+    store = ClaimsStore.memory()
+    store.add(sample_graph.records())
+    store.resolve()
+    return ClaimsGraph(sample_graph.graph()), StoreQueries(store)
+
+
+QUESTIONS = [
+    ("people", (), {}), ("organisations", (), {}), ("actors", (), {}), ("articles", (), {}),
+    ("quotes", (), {}), ("quotes", (), {"speaker": "Jane Smith"}), ("quotes", (), {"organisation": "Barnardo's"}),
+    ("quotes", (), {"since": "2011-01-01"}), ("quotes", (), {"cue_class": "critical"}),
+    ("quotes", (), {"text": "child poverty"}), ("who_said", ("poverty",), {}), ("timeline", ("Jane Smith",), {}),
+    ("roles", ("Jane Smith",), {}), ("members", ("Barnardo's",), {}), ("co_quoted", ("Jane Smith",), {}),
+    ("path", ("Jane Smith", "Shelter"), {}),
+]
+
+
+@pytest.mark.parametrize("method, args, kwargs", QUESTIONS, ids=[f"{q[0]}{q[1] or ''}{q[2] or ''}" for q in QUESTIONS])
+def test_the_store_answers_as_the_graph_does(both, method, args, kwargs):
+    graph, store = both
+    assert getattr(store, method)(*args, **kwargs) == getattr(graph, method)(*args, **kwargs)
+
+
+@pytest.mark.parametrize("kind", ["congruence", "conflict", "actor-concept"])
+@pytest.mark.parametrize("actors", ["people", "organisations"])
+def test_networks_counted_in_sql_are_the_graphs(both, kind, actors):
+    graph, store = both
+    expected = graph.network(kind, actors=actors, normalisation=None if kind == "actor-concept" else "jaccard")
+    found = store.network(kind, actors=actors, normalisation=None if kind == "actor-concept" else "jaccard")
+    assert dict(found.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert {frozenset((u, v)): d for u, v, d in found.edges(data=True)} == \
+        {frozenset((u, v)): d for u, v, d in expected.edges(data=True)}
+    assert found.graph == expected.graph
+
+
+def test_full_text_search(both):
+    _, store = both
+    found = store.search("child POVERTY")
+    assert found and all("child poverty" in q.content.lower() or "child poverty" in q.sentence.lower()
+                         for q in found)
+    assert store.search('"; DROP TABLE quotes; --') == []  # words, never FTS syntax
+    assert store.search("") == []
+    assert len(store.search("poverty", limit=1)) == 1
+
+
+def test_load_a_store_and_records_alike(tmp_path):
+    write_records(sample_graph.records(), tmp_path / "records.jsonl")
+    with ClaimsStore.create(tmp_path / "claims.sqlite") as store:
+        store.add(sample_graph.records())
+        store.resolve()
+    for source in (tmp_path, tmp_path / "claims.sqlite", tmp_path / "records.jsonl"):
+        loaded = load(source)
+        assert isinstance(loaded, StoreQueries)
+        assert [q.id for q in loaded.timeline("Jane Smith")] == [q.id for q in both_graph().timeline("Jane Smith")]
+
+
+def both_graph() -> ClaimsGraph:
+    return ClaimsGraph(sample_graph.graph())
+
+
+def test_kg_graph_then_kg_query_search_and_update(tmp_path):
+    records = sample_graph.records()
+    write_records(records[:2], tmp_path / "first.jsonl")
+    write_records(records[2:], tmp_path / "second.jsonl")
+    out = tmp_path / "out"
+    runner = CliRunner(env={"COLUMNS": "300"})
+    result = runner.invoke(app, ["graph", str(tmp_path / "first.jsonl"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [".kg-output", "claims.sqlite", "graph.gexf", "graph.graphml",
+                                                      "graph.html", "graph.json", "statements.csv"]
+    result = runner.invoke(app, ["graph", str(tmp_path / "second.jsonl"), "--out", str(out), "--update"])
+    assert result.exit_code == 0, result.output
+    with ClaimsStore.open(out / "claims.sqlite") as store:
+        assert list(store.records()) == sorted(records, key=lambda r: r.id)
+    result = runner.invoke(app, ["query", str(out), "search", "poverty", "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found and all("poverty" in (q["content"] + q["sentence"]).lower() for q in found)
+
+
+@pytest.mark.parametrize("damage", ["version", "garbage"])
+def test_update_refuses_a_bad_store_and_leaves_everything(tmp_path, damage):
+    write_records(sample_graph.records(), tmp_path / "records.jsonl")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(app, ["graph", str(tmp_path / "records.jsonl"), "--out", str(out)]).exit_code == 0
+    store = out / "claims.sqlite"
+    if damage == "version":
+        db = sqlite3.connect(store)
+        db.execute("PRAGMA user_version = 0")
+        db.commit()
+        db.close()
+    else:
+        data = bytearray(store.read_bytes())
+        data[8192:10000] = b"\x00" * 1808
+        store.write_bytes(bytes(data))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    result = runner.invoke(app, ["graph", str(tmp_path / "records.jsonl"), "--out", str(out), "--update"])
+    assert result.exit_code == 2
+    assert f"error: {store}: " in result.stderr
+    assert ("older version of kg" if damage == "version" else "damaged") in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    if damage == "version":  # a reader sees damage inside the file when a question reaches it
+        result = runner.invoke(app, ["query", str(out), "people"])
+        assert result.exit_code == 2 and result.stderr.startswith(f"error: {store}: written by an older")
