@@ -57,14 +57,14 @@ class ActorEntry:
     aliases: dict[str, str]
     mentions: int
     parts: NameParts | None
+    key: str = ""
+    """The name as compared: its parts joined (people), else `kg.names.name_key` (set on creation)."""
+    single: bool = False
+    """A name of one word."""
 
-    @property
-    def key(self) -> str:
-        return self.parts.full if self.parts is not None else name_key(self.name)
-
-    @property
-    def single(self) -> bool:
-        return " " not in self.key
+    def __post_init__(self) -> None:
+        self.key = self.parts.full if self.parts is not None else name_key(self.name)
+        self.single = " " not in self.key
 
 
 class _Groups:

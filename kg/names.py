@@ -21,6 +21,7 @@ __all__ = ["NameParts", "parse_name", "name_key", "same_person", "same_first_nam
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus names the same people again and again
 def name_key(name: str) -> str:
     """Case-, spacing-, apostrophe- and full-stop-insensitive form of a name, without a
     leading "the" or a closing possessive.
@@ -78,6 +79,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str
             {word: frozenset(formals) for word, formals in nick.items()})
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_name(name: str) -> NameParts:
     """Split a person's name into its parts.
 

@@ -21,7 +21,8 @@ from kg.readwrite.json_graph import write_json_stream
 from kg.readwrite.staging import staged_folder
 from kg.readwrite.statements import write_statement_rows
 from kg.store import STORE_FILE, ClaimsStore, StoreError
-from kg.store.graph import skeleton
+from kg.readwrite.stream import from_networkx
+from kg.store.graph import skeleton, to_networkx
 from kg.store.statements import statement_rows
 
 __all__ = ["EXPORT_FILES", "GRAPH_OUTPUT_FILES", "write_exports", "open_store", "run_graph"]
@@ -49,11 +50,17 @@ def write_exports(store: ClaimsStore, folder: Path, *, detail: str = "auto", csv
     """
     paths = {name: folder / file for name, file in EXPORT_FILES.items()}
     stream = store.graph_stream(detail=detail)
+    graph = None
+    if stream.graph.get("network") == "actor-concept":  # small: read once, for every writer
+        graph = to_networkx(stream)
+        stream, shape = from_networkx(graph), graph
+    else:  # one node per quote: streamed by each writer, only the skeleton kept for the layout
+        shape = skeleton(stream)
     write_graphml_stream(stream, paths["graphml"])
-    write_gexf_stream(stream, paths["gexf"], skeleton=skeleton(stream))
+    write_gexf_stream(stream, paths["gexf"], skeleton=shape)
     write_json_stream(stream, paths["json"])
     write_statement_rows(statement_rows(store.db), paths["statements"], formulas=csv_formulas)
-    write_html(store.graph(detail=detail), paths["html"], title=title)
+    write_html(graph if graph is not None else to_networkx(stream), paths["html"], title=title)
     return paths
 
 

@@ -15,7 +15,8 @@ Record tables (filled by `kg.store.write.add_records`):
 * ``quotes``: every claim, with its speaker as the text gives it (``speaker_text``,
   ``speaker_local_id``) and as resolved (``speaker_id``, ``speaker``);
 * ``stances``: the concepts a claim is about, with the speaker's ``agreement``;
-* ``quotes_fts``: FTS5 full-text index over quote ``content`` and ``sentence``.
+* ``quotes_fts``: FTS5 full-text index over quote ``content`` and ``sentence`` (filled after
+  each batch of records; a deleted quote leaves it by a trigger).
 
 Resolved tables (rewritten by `kg.store.resolve.resolve_store` after every change):
 
@@ -60,14 +61,14 @@ CREATE TABLE entities (
     name TEXT NOT NULL, honorific TEXT, aliases TEXT NOT NULL DEFAULT '{}', byline INTEGER NOT NULL DEFAULT 0,
     n_mentions INTEGER NOT NULL, actor_id TEXT,
     PRIMARY KEY (article_id, local_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX entities_actor ON entities (actor_id);
 CREATE TABLE mentions (
     article_id TEXT NOT NULL, local_id TEXT NOT NULL, seq INTEGER NOT NULL,
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
     PRIMARY KEY (article_id, local_id, seq),
     FOREIGN KEY (article_id, local_id) REFERENCES entities (article_id, local_id) ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 CREATE TABLE roles (
     article_id TEXT NOT NULL, local_id TEXT NOT NULL, seq INTEGER NOT NULL,
     title TEXT NOT NULL, organisation TEXT, former INTEGER NOT NULL DEFAULT 0,
@@ -75,7 +76,7 @@ CREATE TABLE roles (
     org_actor_id TEXT,
     PRIMARY KEY (article_id, local_id, seq),
     FOREIGN KEY (article_id, local_id) REFERENCES entities (article_id, local_id) ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 CREATE INDEX roles_org ON roles (org_actor_id);
 CREATE TABLE quotes (
     rowid INTEGER PRIMARY KEY,
@@ -96,12 +97,9 @@ CREATE TABLE stances (
     agreement TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT NOT NULL DEFAULT '[]',
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
     PRIMARY KEY (quote_id, seq)
-);
+) WITHOUT ROWID;
 CREATE INDEX stances_concept ON stances (concept);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(content, sentence, content='quotes', content_rowid='rowid');
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts (rowid, content, sentence) VALUES (new.rowid, new.content, new.sentence);
-END;
 CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, content, sentence) VALUES ('delete', old.rowid, old.content, old.sentence);
 END;
@@ -110,15 +108,15 @@ CREATE TABLE actors (
     kinds TEXT NOT NULL DEFAULT '{}', n_quotes INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,
     first_date TEXT, last_date TEXT, seq INTEGER NOT NULL
 );
-CREATE TABLE actor_names (actor_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (actor_id, name));
+CREATE TABLE actor_names (actor_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (actor_id, name)) WITHOUT ROWID;
 CREATE INDEX actor_names_name ON actor_names (name COLLATE NOCASE);
 CREATE TABLE actor_notes (
     actor_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('reason', 'correction')),
     text TEXT NOT NULL, PRIMARY KEY (actor_id, kind, seq)
-);
+) WITHOUT ROWID;
 CREATE TABLE actor_articles (
     actor_id TEXT NOT NULL, article_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (actor_id, article_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX actor_articles_article ON actor_articles (article_id);
 CREATE TABLE concepts (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, source TEXT NOT NULL);
 CREATE VIEW statements AS
@@ -173,7 +171,6 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
     uri = f"file:{Path(path).resolve()}?mode=ro" if readonly and not memory else where
     db = sqlite3.connect(uri, uri=readonly and not memory, check_same_thread=False)
     try:
-        db.execute("PRAGMA foreign_keys = ON")
         tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         if tables == 0 and create and not readonly:
             create_schema(db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,9 +27,19 @@ def statement_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
                 "date": date}
         speaker = None
         if speaker_id is not None:
-            speaker = speakers.get(speaker_id) or speakers.setdefault(speaker_id, _speaker(db, speaker_id))
+            found = speakers.get(speaker_id) or speakers.setdefault(speaker_id, _speaker(db, speaker_id))
+            # the roles stated in the quote's article when there are some (what the row shows), else all
+            speaker = {**found, "roles": found["by_article"].get(article_id) or found["roles"]}
         yield statement_row(node, data, {"title": title or "", "date": article_date or ""}, speaker, speaker_id)
 
 
 def _speaker(db: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
-    return actor_data(db, "id = ?", (actor_id,))[actor_id]
+    data = actor_data(db, "id = ?", (actor_id,))[actor_id]
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for role in data["roles"]:
+        by_article[role["article_id"]].append(role)
+    # All roles, each title at each organisation once: the same organisations and titles, in the same order.
+    distinct: dict[tuple[str, str | None, bool], dict[str, Any]] = {}
+    for role in data["roles"]:
+        distinct.setdefault((role["title"], role["organisation"], role["former"]), role)
+    return {"type": data["type"], "label": data["label"], "roles": list(distinct.values()), "by_article": by_article}

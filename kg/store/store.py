@@ -6,6 +6,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
@@ -25,6 +26,12 @@ __all__ = ["ClaimsStore", "QUOTE_GRAPH_MAX_ARTICLES"]
 QUOTE_GRAPH_MAX_ARTICLES = 2_000
 """Up to this many articles, the exports are the claims graph with one node per quote; beyond,
 the actor-concept graph (`ClaimsStore.graph_stream` with ``detail="auto"``)."""
+
+
+def _batches(records: Iterable[ArticleRecord], size: int) -> Iterator[list[ArticleRecord]]:
+    iterator = iter(records)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 class ClaimsStore:
@@ -67,7 +74,6 @@ class ClaimsStore:
         """A copy of this store in memory, to change without changing the file (other corrections)."""
         db = sqlite3.connect(":memory:", check_same_thread=False)
         self.db.backup(db)
-        db.execute("PRAGMA foreign_keys = ON")
         return ClaimsStore(db, ":memory:")
 
     # -- building ----------------------------------------------------------------------
@@ -89,10 +95,10 @@ class ClaimsStore:
     def adding(self, records: Iterable[ArticleRecord]) -> Iterator[ArticleRecord]:
         """Add records as they pass through (each replacing the article of its id), committing
         when they end: for writing them elsewhere at the same time."""
-        for record in records:
+        for batch in _batches(records, 256):
             with self._disk():
-                add_records(self.db, [record])
-            yield record
+                add_records(self.db, batch)
+            yield from batch
         with self._disk():
             self.db.commit()
 

@@ -45,12 +45,25 @@ def add_records(db: sqlite3.Connection, records: Iterable[ArticleRecord]) -> int
 
     The caller commits (`kg.store.ClaimsStore` does, once for the whole batch).
     """
+    before = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
     count = 0
     for record in records:
-        db.execute("DELETE FROM articles WHERE id = ?", (record.id,))  # its rows go with it (ON DELETE CASCADE)
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
+            _delete(db, record.id)
         _insert(db, record)
         count += 1
+    db.execute("INSERT INTO quotes_fts (rowid, content, sentence) SELECT rowid, content, sentence FROM quotes "
+               "WHERE rowid > ?", (before,))
     return count
+
+
+def _delete(db: sqlite3.Connection, article_id: str) -> None:
+    """Remove an article and everything recorded of it (what ON DELETE CASCADE would do: the store
+    runs without foreign key enforcement, for speed, and keeps its rows consistent here)."""
+    db.execute("DELETE FROM stances WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)", (article_id,))
+    for table in ("quotes", "mentions", "roles", "entities"):
+        db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
 
 def _insert(db: sqlite3.Connection, r: ArticleRecord) -> None:
@@ -94,4 +107,6 @@ def _mention_json(m: Mention | None) -> str | None:
 
 
 def _json(value: object) -> str:
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
