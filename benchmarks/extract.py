@@ -1,7 +1,8 @@
-"""Extraction speed, parallel speed-up, memory, graph and export times, re-run time.
+"""Extraction speed, parallel speed-up, memory and re-run time; then the store at scale.
 
 A benchmark, not a test: `make bench` runs it and prints one table of figures,
-all measured in the same run so that their ratios can be compared.
+all measured in the same run so that their ratios can be compared, then runs
+`store.py` (``kg graph`` and ``kg query`` at 5,000 and 10,000 articles) on the records.
 
 The corpus is the texts of ``../shared/gold/polnear_dev.jsonl`` repeated with
 fresh ids to ``--articles`` articles. Each extraction runs in its own process
@@ -62,35 +63,12 @@ def kg_extract(corpus: Path, out: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "kg", "extract", str(corpus), "--out", str(out), *extra]
 
 
-def graph_and_exports(records_file: Path, copies: int, folder: Path) -> dict[str, float]:
-    """Time building the graph of `copies` x the records (fresh ids) and writing each export."""
-    from kg.build import build_graph
-    from kg.readwrite import read_records
-    from kg import readwrite
-
-    base = list(read_records(records_file))
-    records = [r.model_copy(update={"id": f"{r.id}-{c}"}) for c in range(copies) for r in base]
-    times: dict[str, float] = {}
-    start = time.perf_counter()
-    graph = build_graph(records)
-    times[f"build graph ({len(records):,} articles, {graph.number_of_nodes():,} nodes)"] = time.perf_counter() - start
-    writers = {"graphml": "write_graphml", "html": "write_html", "gexf": "write_gexf", "json": "write_json",
-               "csv": "write_statements"}
-    for suffix, name in writers.items():
-        writer = getattr(readwrite, name, None)
-        if writer is None:
-            continue
-        start = time.perf_counter()
-        writer(graph, folder / f"graph.{suffix}")
-        times[f"write {suffix}"] = time.perf_counter() - start
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=Path("../shared/gold/polnear_dev.jsonl"))
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--graph-articles", type=int, default=10_000)
+    parser.add_argument("--graph-articles", type=int, nargs="+", default=[5_000, 10_000],
+                        help="corpus sizes for the store benchmark (benchmarks/store.py)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     env = os.environ | {"XDG_CACHE_HOME": str(folder / "cache")}
@@ -121,12 +99,13 @@ def main() -> None:
         ("first run filling the cache", f"{first:.1f} s", ""),
         ("re-run with one new article", f"{rerun:.1f} s", f"{first / rerun:.1f}x faster (target >= 20x)"),
     ]
-    for name, seconds in graph_and_exports(folder / "one.jsonl", max(1, args.graph_articles // n), folder).items():
-        rows.append((name, f"{seconds:.1f} s", ""))
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>10}  {note}")
     print(f"(files in {folder})")
+    # The store and its exports at scale, from the records just extracted (its own table).
+    subprocess.run([sys.executable, str(Path(__file__).with_name("store.py")), str(folder / "one.jsonl"),
+                    "--articles", *map(str, args.graph_articles), "--keep", str(folder / "store")], check=True)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ from the graph it shows. Memory follows the actors, not the number of articles.
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from extractors.records import ArticleRecord
 from kg.corrections import Corrections
 from kg.readwrite import read_records, write_html
 from kg.readwrite.gexf import write_gexf_stream
@@ -25,7 +27,7 @@ from kg.readwrite.stream import from_networkx
 from kg.store.graph import skeleton, to_networkx
 from kg.store.statements import statement_rows
 
-__all__ = ["EXPORT_FILES", "GRAPH_OUTPUT_FILES", "write_exports", "open_store", "run_graph"]
+__all__ = ["EXPORT_FILES", "GRAPH_OUTPUT_FILES", "write_exports", "open_store", "run_graph", "add_record_files"]
 
 EXPORT_FILES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json",
                 "statements": "statements.csv", "html": "graph.html"}
@@ -119,12 +121,64 @@ def run_graph(inputs: Iterable[Path], out_dir: Path, *, corrections: Corrections
     with staged_folder(out_dir, replaceable=GRAPH_OUTPUT_FILES) as staging:
         store = open_store(out_dir, staging.path) if update else ClaimsStore.create(staging.path / STORE_FILE)
         with store:
-            count = store.add(_records(inputs))
+            count = add_record_files(store, list(inputs))
             applied = store.resolve(corrections)
             write_exports(store, staging.path, detail=detail, csv_formulas=csv_formulas)
     return count, applied
 
 
-def _records(inputs: Iterable[Path]) -> Iterator[ArticleRecord]:
-    for path in inputs:
-        yield from read_records(path)
+def add_record_files(store: ClaimsStore, paths: list[Path]) -> int:
+    """Add the records of ``records.jsonl`` files to the store; return how many.
+
+    Each line is parsed here with `json.loads` and goes into the store as it is, while a second
+    process validates every line as an `ArticleRecord` at the same time; nothing is committed
+    unless both get through (the caller's store is in a staging folder, and is discarded).
+
+    Raises
+    ------
+    ValueError
+        Naming the file and line of the first line that is not a valid record.
+    """
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    receive, send = context.Pipe(duplex=False)
+    checker = context.Process(target=_check_records, args=(paths, send), daemon=True)
+    checker.start()
+    send.close()
+    try:
+        count = store.add_dicts(_json_lines(paths))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # a record that is not one
+        checker.join()
+        problem = receive.recv() if receive.poll() else None
+        raise ValueError(problem or str(error)) from None
+    except BaseException:
+        checker.terminate()
+        raise
+    problem = receive.recv()
+    checker.join()
+    if problem is not None:
+        raise ValueError(problem)
+    return count
+
+
+def _check_records(paths: list[Path], send: Any) -> None:
+    """In the checking process: send None when every line of `paths` is a valid record, else the
+    message for the first one that is not."""
+    try:
+        for path in paths:
+            for _ in read_records(path):
+                pass
+    except (ValueError, OSError) as error:
+        send.send(str(error))
+    else:
+        send.send(None)
+
+
+def _json_lines(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except ValueError as error:
+                        raise ValueError(f"{path}:{number}: not an article record: {error}") from None

@@ -16,6 +16,7 @@ import sqlite3
 from kg.actor_index import ActorIndex
 from kg.actors import ActorEntry, common_words, person_entry, resolve_entries, role_entry
 from kg.corrections import Corrections, QuoteFix, apply_corrections
+from kg.store.schema import create_indexes
 
 __all__ = ["resolve_store"]
 
@@ -44,7 +45,8 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
     Parameters
     ----------
     db : sqlite3.Connection
-        An open store (`kg.store.schema.connect`); the caller commits.
+        An open store (`kg.store.schema.connect`); the caller commits. The record tables'
+        indexes are made first if missing (a new store gets them after its first records).
     corrections : Corrections, optional
         Applied after the actors are found, as `kg.build.build_graph` does.
 
@@ -58,6 +60,7 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
     kg.corrections.CorrectionError
         When a correction names no actor or quote, or a name that fits several actors.
     """
+    create_indexes(db)
     entries = [_entry(*row[:6]) for row in db.execute(_ENTRIES)]
     sentences = (s for (s,) in db.execute("SELECT sentence FROM mentions UNION SELECT sentence FROM quotes"))
     actors = resolve_entries(entries, common_words(sentences))

@@ -38,7 +38,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["SCHEMA_VERSION", "STORE_FILE", "StoreError", "connect", "create_schema", "disk_error"]
+__all__ = ["SCHEMA_VERSION", "STORE_FILE", "StoreError", "connect", "create_schema", "create_indexes", "disk_error"]
 
 SCHEMA_VERSION = 1
 """``PRAGMA user_version`` of the stores this version writes and reads."""
@@ -59,28 +59,23 @@ CREATE TABLE entities (
     local_id TEXT NOT NULL, seq INTEGER NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation')),
     name TEXT NOT NULL, honorific TEXT, aliases TEXT NOT NULL DEFAULT '{}', byline INTEGER NOT NULL DEFAULT 0,
-    n_mentions INTEGER NOT NULL, actor_id TEXT,
-    PRIMARY KEY (article_id, local_id)
-) WITHOUT ROWID;
-CREATE INDEX entities_actor ON entities (actor_id);
+    n_mentions INTEGER NOT NULL, actor_id TEXT
+);
 CREATE TABLE mentions (
     article_id TEXT NOT NULL, local_id TEXT NOT NULL, seq INTEGER NOT NULL,
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
-    PRIMARY KEY (article_id, local_id, seq),
     FOREIGN KEY (article_id, local_id) REFERENCES entities (article_id, local_id) ON DELETE CASCADE
-) WITHOUT ROWID;
+);
 CREATE TABLE roles (
     article_id TEXT NOT NULL, local_id TEXT NOT NULL, seq INTEGER NOT NULL,
     title TEXT NOT NULL, organisation TEXT, former INTEGER NOT NULL DEFAULT 0,
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
     org_actor_id TEXT,
-    PRIMARY KEY (article_id, local_id, seq),
     FOREIGN KEY (article_id, local_id) REFERENCES entities (article_id, local_id) ON DELETE CASCADE
-) WITHOUT ROWID;
-CREATE INDEX roles_org ON roles (org_actor_id);
+);
 CREATE TABLE quotes (
     rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     local_id TEXT NOT NULL, seq INTEGER NOT NULL,
     speaker_text TEXT, speaker_local_id TEXT, speaker_mention TEXT, cue TEXT, cue_class TEXT, cue_mention TEXT,
@@ -88,17 +83,12 @@ CREATE TABLE quotes (
     parts TEXT NOT NULL DEFAULT '[]', sentence TEXT NOT NULL, date TEXT NOT NULL DEFAULT '',
     speaker_id TEXT, speaker TEXT NOT NULL DEFAULT '', dropped INTEGER NOT NULL DEFAULT 0, correction TEXT
 );
-CREATE INDEX quotes_article ON quotes (article_id, seq);
-CREATE INDEX quotes_speaker ON quotes (speaker_id, date);
-CREATE INDEX quotes_date ON quotes (date);
 CREATE TABLE stances (
     quote_id TEXT NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL, concept TEXT NOT NULL, source TEXT NOT NULL,
     agreement TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT NOT NULL DEFAULT '[]',
-    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL,
-    PRIMARY KEY (quote_id, seq)
-) WITHOUT ROWID;
-CREATE INDEX stances_concept ON stances (concept);
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(content, sentence, content='quotes', content_rowid='rowid');
 CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, content, sentence) VALUES ('delete', old.rowid, old.content, old.sentence);
@@ -126,6 +116,22 @@ FROM stances s JOIN quotes q ON q.id = s.quote_id JOIN actors a ON a.id = q.spea
 WHERE NOT q.dropped GROUP BY s.quote_id, s.concept;
 """
 
+INDEXES = """
+CREATE UNIQUE INDEX IF NOT EXISTS entities_key ON entities (article_id, local_id);
+CREATE INDEX IF NOT EXISTS entities_actor ON entities (actor_id);
+CREATE UNIQUE INDEX IF NOT EXISTS mentions_key ON mentions (article_id, local_id, seq);
+CREATE UNIQUE INDEX IF NOT EXISTS roles_key ON roles (article_id, local_id, seq);
+CREATE INDEX IF NOT EXISTS roles_org ON roles (org_actor_id);
+CREATE UNIQUE INDEX IF NOT EXISTS quotes_id ON quotes (id);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id, seq);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id, date);
+CREATE INDEX IF NOT EXISTS quotes_date ON quotes (date);
+CREATE UNIQUE INDEX IF NOT EXISTS stances_key ON stances (quote_id, seq);
+CREATE INDEX IF NOT EXISTS stances_concept ON stances (concept);
+"""
+"""The indexes of the record tables: made after the first records are in (faster than keeping
+them up to date row by row), kept up to date after that."""
+
 
 class StoreError(ValueError):
     """A store file that is damaged, not a claims store, or of another schema version; the
@@ -133,7 +139,8 @@ class StoreError(ValueError):
 
 
 def create_schema(db: sqlite3.Connection) -> None:
-    """Create the tables of an empty store and stamp its schema version."""
+    """Create the tables of an empty store (their indexes come with `create_indexes`) and stamp
+    its schema version."""
     db.executescript(SCHEMA)
     db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -188,6 +195,12 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
         db.close()
         raise
     return db
+
+
+def create_indexes(db: sqlite3.Connection) -> None:
+    """Create the record tables' indexes where they are missing (after a first bulk load)."""
+    for statement in INDEXES.strip().splitlines():
+        db.execute(statement)
 
 
 def disk_error(error: sqlite3.OperationalError, where: str) -> OSError:

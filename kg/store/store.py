@@ -19,7 +19,7 @@ from kg.store.graph import Part, actor_concept_stream, claims_stream, to_network
 from kg.store.records import read_store_records
 from kg.store.resolve import resolve_store
 from kg.store.schema import connect, disk_error
-from kg.store.write import add_records, known_articles
+from kg.store.write import add_record_dicts, add_records, known_articles
 
 __all__ = ["ClaimsStore", "QUOTE_GRAPH_MAX_ARTICLES"]
 
@@ -89,6 +89,13 @@ class ClaimsStore:
         """
         with self._disk():
             count = add_records(self.db, records)
+            self.db.commit()
+        return count
+
+    def add_dicts(self, records: Iterable[dict]) -> int:
+        """`add` for records as plain dicts, valid `ArticleRecord` data (`kg.store.write.add_record_dicts`)."""
+        with self._disk():
+            count = add_record_dicts(self.db, records)
             self.db.commit()
         return count
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
 
-from extractors.records import ArticleRecord, ArticleText, Mention
+from extractors.records import ArticleRecord, ArticleText
 
-__all__ = ["add_records", "content_hash", "known_articles", "is_unchanged"]
+__all__ = ["add_records", "add_record_dicts", "content_hash", "known_articles", "is_unchanged"]
 
 _METADATA = ("title", "date", "url", "publication")
 
@@ -45,13 +47,22 @@ def add_records(db: sqlite3.Connection, records: Iterable[ArticleRecord]) -> int
 
     The caller commits (`kg.store.ClaimsStore` does, once for the whole batch).
     """
+    return add_record_dicts(db, (record.model_dump() for record in records))
+
+
+def add_record_dicts(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> int:
+    """`add_records` for records as plain dicts (parsed JSON lines of ``records.jsonl``), which must
+    be valid `ArticleRecord` data: fields left out take the records' defaults."""
     before = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
     count = 0
-    for record in records:
-        if db.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
-            _delete(db, record.id)
-        _insert(db, record)
-        count += 1
+    for batch in _batches(records, 64):
+        rows = _Rows()
+        for record in batch:
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (record["id"],)).fetchone():
+                _delete(db, record["id"])
+            rows.add(record)
+            count += 1
+        rows.insert(db)
     db.execute("INSERT INTO quotes_fts (rowid, content, sentence) SELECT rowid, content, sentence FROM quotes "
                "WHERE rowid > ?", (before,))
     return count
@@ -66,47 +77,74 @@ def _delete(db: sqlite3.Connection, article_id: str) -> None:
     db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
 
-def _insert(db: sqlite3.Connection, r: ArticleRecord) -> None:
-    db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-               (r.id, r.title, r.date, r.url, r.publication, r.author, r.source, _json(r.notes), r.text, r.model,
-                content_hash(r.text)))
-    entities, mentions, roles = [], [], []
-    for seq, e in enumerate([*r.people, *r.organisations]):
-        person = seq < len(r.people)
-        entities.append((r.id, e.id, seq, "person" if person else "organisation", e.name,
-                         getattr(e, "honorific", None), _json(e.aliases), getattr(e, "byline", False),
-                         len(e.mentions)))
-        mentions.extend((r.id, e.id, n, *_mention(m)) for n, m in enumerate(e.mentions))
-        roles.extend((r.id, e.id, n, role.title, role.organisation, role.former, *_mention(role.mention))
-                     for n, role in enumerate(getattr(e, "roles", [])))
-    db.executemany("INSERT INTO entities (article_id, local_id, seq, kind, name, honorific, aliases, byline, "
-                   "n_mentions) VALUES (?,?,?,?,?,?,?,?,?)", entities)
-    db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", mentions)
-    db.executemany("INSERT INTO roles (article_id, local_id, seq, title, organisation, former, text, start, "
-                   "\"end\", sentence) VALUES (?,?,?,?,?,?,?,?,?,?)", roles)
-    quotes, stances = [], []
-    for seq, q in enumerate(r.quotes):
-        quote_id = f"quote:{r.id}:{q.id}"
-        quotes.append((quote_id, r.id, q.id, seq, q.speaker, q.speaker_id, _mention_json(q.speaker_mention), q.cue,
-                       q.cue_class, _mention_json(q.cue_mention), q.type, q.content, q.start, q.end,
-                       _json(q.parts), q.sentence, r.date or ""))
-        stances.extend((quote_id, n, c.concept, c.source, c.agreement, c.confidence, _json(c.evidence),
-                        *_mention(c.mention)) for n, c in enumerate(q.concepts))
-    db.executemany("INSERT INTO quotes (id, article_id, local_id, seq, speaker_text, speaker_local_id, "
-                   "speaker_mention, cue, cue_class, cue_mention, type, content, start, \"end\", parts, sentence, "
-                   "date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", quotes)
-    db.executemany("INSERT INTO stances VALUES (?,?,?,?,?,?,?,?,?,?,?)", stances)
+class _Rows:
+    """The rows of a batch of records, table by table, inserted with one statement per table."""
+
+    SQL = {
+        "articles": "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "entities": "INSERT INTO entities (article_id, local_id, seq, kind, name, honorific, aliases, byline, "
+                    "n_mentions) VALUES (?,?,?,?,?,?,?,?,?)",
+        "mentions": "INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
+        "roles": 'INSERT INTO roles (article_id, local_id, seq, title, organisation, former, text, start, "end", '
+                 "sentence) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "quotes": "INSERT INTO quotes (id, article_id, local_id, seq, speaker_text, speaker_local_id, speaker_mention, "
+                  'cue, cue_class, cue_mention, type, content, start, "end", parts, sentence, date) '
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "stances": "INSERT INTO stances VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    }
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple]] = {table: [] for table in self.SQL}
+
+    def add(self, r: dict[str, Any]) -> None:
+        article_id, get = r["id"], r.get
+        self.rows["articles"].append((article_id, get("title"), get("date"), get("url"), get("publication"),
+                                      get("author"), get("source"), _json(get("notes")), get("text"), r["model"],
+                                      content_hash(get("text"))))
+        people, organisations = get("people") or [], get("organisations") or []
+        for seq, e in enumerate([*people, *organisations]):
+            local_id, e_mentions = e["id"], e["mentions"]
+            self.rows["entities"].append((article_id, local_id, seq, "person" if seq < len(people) else "organisation",
+                                          e["name"], e.get("honorific"), _json(e.get("aliases"), "{}"),
+                                          bool(e.get("byline")), len(e_mentions)))
+            self.rows["mentions"].extend((article_id, local_id, n, m["text"], m["start"], m["end"], m["sentence"])
+                                         for n, m in enumerate(e_mentions))
+            self.rows["roles"].extend((article_id, local_id, n, role["title"], role.get("organisation"),
+                                       bool(role.get("former")), *_mention(role["mention"]))
+                                      for n, role in enumerate(e.get("roles") or []))
+        date = get("date") or ""
+        for seq, q in enumerate(get("quotes") or []):
+            quote_id = f"quote:{article_id}:{q['id']}"
+            self.rows["quotes"].append((quote_id, article_id, q["id"], seq, q.get("speaker"), q.get("speaker_id"),
+                                        _mention_json(q.get("speaker_mention")), q.get("cue"), q.get("cue_class"),
+                                        _mention_json(q.get("cue_mention")), q["type"], q["content"], q["start"],
+                                        q["end"], _json(q.get("parts")), q["sentence"], date))
+            self.rows["stances"].extend((quote_id, n, c["concept"], c["source"], c["agreement"], c["confidence"],
+                                         _json(c.get("evidence")), *_mention(c["mention"]))
+                                        for n, c in enumerate(q.get("concepts") or []))
+
+    def insert(self, db: sqlite3.Connection) -> None:
+        for table, sql in self.SQL.items():
+            if self.rows[table]:
+                db.executemany(sql, self.rows[table])
 
 
-def _mention(m: Mention) -> tuple[str, int, int, str]:
-    return m.text, m.start, m.end, m.sentence
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
-def _mention_json(m: Mention | None) -> str | None:
-    return None if m is None else m.model_dump_json()
+def _mention(m: dict[str, Any]) -> tuple[str, int, int, str]:
+    return m["text"], m["start"], m["end"], m["sentence"]
 
 
-def _json(value: object) -> str:
+def _mention_json(m: dict[str, Any] | None) -> str | None:
+    return None if m is None else json.dumps({"text": m["text"], "start": m["start"], "end": m["end"],
+                                              "sentence": m["sentence"]}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json(value: object, empty: str = "[]") -> str:
     if not value:
-        return "{}" if isinstance(value, dict) else "[]"
+        return empty
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
