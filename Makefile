@@ -24,12 +24,15 @@ test: $(VENV)/.installed
 test-fast: $(VENV)/.installed
 	$(BIN)/python -m pytest -m "not slow"
 
-# Extraction quality against the team's hand-checked gold (needs ../shared beside the project).
+# Extraction quality against the team's hand-checked gold, and agreement on the labelled corpus
+# (needs ../shared beside the project).
 eval: $(VENV)/.installed
 	@for gold in seeds polnear_dev; do \
 	  $(BIN)/kg extract $(SHARED)/gold/$$gold.jsonl --out out/eval/$$gold.jsonl > /dev/null && \
 	  echo "== $$gold" && $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/$$gold.jsonl out/eval/$$gold.jsonl; \
 	done
+	@echo "== agreement (tests/data/agreement_corpus.tsv)"
+	@$(BIN)/python -m pytest -q -s tests/test_agreement_corpus.py -k accuracy | grep -v '^[.sF]*$$'
 
 clean:
 	rm -rf $(VENV) out
