@@ -49,6 +49,8 @@ class _Lexicon:
         raw: dict[str, Any] = json.loads(data)
         values = {}
         for field in fields(cls):
+            if field.name not in raw:  # saved before the field existed: keep its default
+                continue
             value = raw[field.name]
             values[field.name] = frozenset(value) if isinstance(value, list) else _tuples(value)
         return cls(**values)
@@ -120,6 +122,8 @@ class ConceptLexicon(_Lexicon):
     ``"eval"`` what it is said of ("[X] is unfair"); see ``data/polarity.tsv``."""
     generic_nouns: frozenset[str]
     hedges: frozenset[str]
+    advocacy: frozenset[str] = frozenset()
+    """Words whose "for" complement is supported and "against" complement opposed."""
 
     @classmethod
     def from_data(cls) -> "ConceptLexicon":
@@ -129,6 +133,7 @@ class ConceptLexicon(_Lexicon):
             polarity={word: (int(sign), kind) for word, sign, kind in rows},
             generic_nouns=read_words("generic_nouns.txt"),
             hedges=read_words("hedges.txt"),
+            advocacy=read_words("advocacy.txt"),
         )
 
 
