@@ -96,7 +96,10 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        ("questioned whether X worked") is denied, so it flips.
     6. **The concept's own words**: when nothing on the path judged it, an
        evaluative head or adjective inside the concept does ("a [terrible
-       mistake]", "an [opportunity] to", "our most [reliable ally]").
+       mistake]", "an [opportunity] to", "our most [reliable ally]"), turned
+       round only by a negation on the word that governs it ("not a
+       [failure]"), not by one further up ("no daylight between us and our
+       most [reliable ally]").
     7. **Decision**: with polarity or modality, the sign decides. Negation
        alone decides only on the concept's own predicate ("[X] has never been
        evaluated", "[X] does not go far enough": disagree) or twice over
@@ -125,12 +128,14 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     pieces = 0  # polarity levels and modals that applied
     negations = 0
     denied = False  # a negation on the concept's own predicate: "[X] has never been evaluated"
+    near = 1  # the sign of the negations on the word that governs the concept: "not a [failure]"
 
     def flip(word: str, *, own: bool = False) -> None:
-        nonlocal sign, negations, denied
+        nonlocal sign, negations, denied, near
         sign = -sign
         negations += 1
         denied = denied or own
+        near = -near if node.i == root.i else near
         evidence.append(f"negation: {word}")
 
     def apply(polarity: int, words: list[str], direct: bool) -> None:
@@ -146,7 +151,7 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         evidence.append(f"lexicon: {label} ({polarity:+d})")
         judged = direct
 
-    root = _head_of(span)
+    root = node = _head_of(span)
     # The concept's own head: "no [extra money]", "the [reckless] gamble".
     for child in root.children:
         if child.i in in_concept or child.i not in inside:
@@ -158,7 +163,6 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
             if polarity:
                 apply(polarity[0], [child.lower_], True)
 
-    node = root
     direct = True  # no clause crossed yet: the words met judge the concept itself
     top = root
     nouns = 0  # nouns passed on the way: a judgement reaches one noun down, not two
@@ -212,9 +216,11 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
             flip(next(c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS))
             evidence[-1] = evidence[-1].replace("negation", "doubt")
     # 6. the concept's own words, when nothing else judged it: "a [terrible mistake]", "an [opportunity]"
-    if not pieces and not denied and not negations % 2:
+    # (turned round only by a negation on the word that governs it, not by one further up)
+    if not pieces and not denied:
         words = _own_judgement(span, root, polarities)
         if words:
+            sign = near
             apply(words[0][0], [w for _, w in words], True)
     # 7. decision and 8. confidence
     cue_class = quote.cue_class if quote is not None else None
