@@ -50,7 +50,9 @@ def test_the_texts_are_those_labelled(texts):
     assert [p.n for p in PAIRS if p.key not in texts or not text_matches(p, texts[p.key])] == []
 
 
-@pytest.mark.parametrize("split, floor", [("dev", 0.5), ("heldout", 0.5)])
+# Floors a little under the accuracy reached (dev 0.73, held-out 0.64, from 0.57 and 0.57): a
+# change that loses ground on either half fails here.
+@pytest.mark.parametrize("split, floor", [("dev", 0.7), ("heldout", 0.6)])
 def test_agreement_accuracy(predictions, split, floor):
     chosen = [(p, q) for p, q in zip(PAIRS, predictions) if p.split == split]
     scores = score([p.label for p, _ in chosen], [q for _, q in chosen])
