@@ -64,6 +64,8 @@ def claims_page_data(G: nx.Graph, texts: Mapping[str, str | None] | None = None,
     text_budget : int
         Characters of text the page may hold. Texts go in, most quoted article
         first, while they fit; the others are counted in ``texts_left_out``.
+        A quote keeps its ``sentence`` only when its article's text is not in
+        the page (the article view shows it otherwise).
 
     Returns
     -------
@@ -88,7 +90,7 @@ def claims_page_data(G: nx.Graph, texts: Mapping[str, str | None] | None = None,
         articles=[_article(G, n, fitting.get(i)) for i, n in enumerate(articles)],
         concepts=[PageConcept(id=str(n), label=_text(G.nodes[n].get("label") or n),
                               source=_text(G.nodes[n].get("source"))) for n in concepts],
-        quotes=page_quotes,
+        quotes=[q.model_copy(update={"sentence": ""}) if q.article in fitting else q for q in page_quotes],
         roles=_roles(G, kinds, index),
         texts_left_out=sum(1 for i, n in enumerate(articles) if _text_of(G, n, texts or {}) and i not in fitting),
     )

@@ -98,7 +98,7 @@ class PageQuote(_Item):
     quote_type: str = ""
     date: str = ""
     sentence: str = ""
-    """As `content`, line breaks made spaces."""
+    """As `content`, line breaks made spaces; ``""`` when the article's text is in the page."""
     parts: list[tuple[int, int]] = []
     """Character offsets of each part of the quote in the article text."""
     cue_span: list[int] = []

@@ -109,14 +109,16 @@ def write_page(data: PageData, path: str | os.PathLike[str], *, title: str = "po
     filters leave, and by their roles (dashed). Filters (concept, actor kind,
     article, cue class, dates) hide every kind of node, drop what is left
     unconnected and fit the view again; the panel shows a node's quotes with
-    their stance on each concept, and each quote in its article. The output
-    is deterministic.
+    their stance on each concept, and each quote in its article. When more
+    than ``PHYSICS_MAX_NODES`` actors are quoted, the page opens with only
+    the actors that have ties. The output is deterministic.
     """
     claims = data.network == "claims"
     view = {
         "actor_positions": actor_positions(data),
         "quote_positions": quote_positions(data) if claims and quote_view_size(data) <= QUOTE_VIEW_MAX_NODES else None,
         "physics_max_nodes": PHYSICS_MAX_NODES,
+        "ties_only": sum(a.n_quotes > 0 for a in data.actors) > PHYSICS_MAX_NODES,
         "quote_view_max_nodes": QUOTE_VIEW_MAX_NODES,
         "max_cell": MAX_CELL_ACTORS,
         "max_ties": MAX_TIES,

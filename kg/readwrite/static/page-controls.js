@@ -76,9 +76,9 @@
   KG.pickConcept = function (i) { $("kg-concept").value = i; f.concept = i; KG.refresh(true); };
 
   function reset() {
-    f.concept = f.article = -1; f.kind = f.cue = ""; f.tiesOnly = false; f.roles = true;
+    f.concept = f.article = -1; f.kind = f.cue = ""; f.tiesOnly = V.ties_only; f.roles = true;
     f.from = 0; f.to = Math.max(KG.dates.length - 1, 0);
-    $("kg-concept").value = "-1"; $("kg-kind").value = ""; $("kg-ties-only").checked = false; $("kg-roles").checked = true;
+    $("kg-concept").value = "-1"; $("kg-kind").value = ""; $("kg-ties-only").checked = f.tiesOnly; $("kg-roles").checked = true;
     if ($("kg-article")) {
       $("kg-article").value = "-1"; $("kg-cue").value = "";
       if (!$("kg-dates").hidden) { $("kg-from").value = f.from; $("kg-to").value = f.to; showDates(); }
@@ -191,6 +191,7 @@
   on("kg-panel-close", "click", KG.closePanel);
 
   KG.onRefresh.push(describeView, fillTable);
+  $("kg-ties-only").checked = f.tiesOnly;
   initFilters();
   initSearch();
   $("kg-about").textContent = D.about;

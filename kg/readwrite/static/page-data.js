@@ -61,7 +61,7 @@ var KG = {};
   // ---- Filters: what the controls ask for, and which quotes pass ----------------------------
 
   KG.filter = {concept: -1, kind: "", article: -1, cue: "", from: 0, to: Math.max(KG.dates.length - 1, 0),
-               tiesOnly: false, roles: true};
+               tiesOnly: KG.view.ties_only, roles: true};
 
   KG.dateWindow = function () {  // [first, last] ISO dates, or null when the whole range is kept
     var f = KG.filter;
