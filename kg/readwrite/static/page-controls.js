@@ -31,7 +31,7 @@
       KG.cueClasses.forEach(function (c) { option($("kg-cue"), c, c); });
       initDates();
     }
-    if (!V.quote_positions) {
+    if ($("kg-view-select") && !V.quote_positions) {
       var quotes = $("kg-view-select").querySelector("option[value=quotes]");
       quotes.disabled = true;
       quotes.textContent += " (too large: " + KG.quoteViewSize.toLocaleString("en") + " nodes, the limit is " +
@@ -149,10 +149,11 @@
     });
   }
   function lower(s) { return s.toLowerCase(); }
-  function quality(name, q) {  // exact, start, start of a word, anywhere; -1 if not found
-    var at = name.indexOf(q);
-    if (at < 0) return -1;
-    return name === q ? 0 : at === 0 ? 1 : (" " + name).indexOf(" " + q) >= 0 ? 2 : 3;
+  function quality(name, q) {  // the name, its start, a whole word, a word's start, anywhere; -1 if not found
+    if (name.indexOf(q) < 0) return -1;
+    var words = " " + name + " ";
+    return name === q ? 0 : name.indexOf(q) === 0 ? 1 : words.indexOf(" " + q + " ") >= 0 ? 2
+      : words.indexOf(" " + q) >= 0 ? 3 : 4;
   }
   function best(names, q) {
     return names.reduce(function (b, n) { var x = quality(n, q); return x >= 0 && (b < 0 || x < b) ? x : b; }, -1);

@@ -137,6 +137,7 @@
     edges = new vis.DataSet([]);
     if (!network) {
       network = new vis.Network($("kg-network"), {nodes: nodes, edges: edges}, options(false));
+      $("kg-network").querySelector(".vis-network").tabIndex = -1;  // the table and search reach the nodes
       KG.initTooltip();
     } else {
       network.setOptions({physics: {enabled: false}});
