@@ -158,7 +158,7 @@
     edges.clear();
     edges.add(shown.edges);
     network.unselectAll();
-    settle(Object.keys(shown.nodes), relax);
+    settle(Object.keys(shown.nodes), relax && shown.edges.length <= V.physics_max_edges);
     KG.onRefresh.forEach(function (f) { f(shown); });
   };
   KG.onRefresh = [];  // what else follows the filters (table, counts), registered by part 4
