@@ -17,7 +17,7 @@ def test_actor_panel_shows_ties_and_quotes_with_agreement_badges(open_page):
     click_node(page, JANE)
     text = panel_text(page)
     assert "director of policy (Barnardo's)" in text
-    assert "Agrees with (1)\nTom Jones" in text and "Disagrees with (1)\nAnn Lee" in text
+    assert "Same side as (1)\nTom Jones" in text and "Opposite side to (1)\nAnn Lee" in text
     assert "\u201cChild poverty is rising and we must act now\u201d" in text  # one line
     badges = page.locator("#kg-panel .kg-badge").all_inner_texts()
     assert badges == ["agree \u00b7 child poverty \u00b7 0.90"]
@@ -147,7 +147,7 @@ def test_discourse_network_page(open_page):
         assert page.locator(absent).count() == 0  # no filters that would do nothing
     click_node(page, ANN)
     text = panel_text(page)
-    assert "Disagrees with (2)" in text and "on child poverty" in text
+    assert "Opposite side to (2)" in text and "on child poverty" in text
     assert "Articles" not in text and "Quotes" not in text
     page.locator("#kg-kind").select_option("organisation")
     settled(page)

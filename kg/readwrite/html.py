@@ -175,7 +175,7 @@ def _legend(data: PageData) -> dict[str, list[tuple[Any, ...]]]:
     if data.network == "claims" and data.quotes:
         kinds |= {"article", "quote"}
     relations = {"claims": ["congruence", "conflict"], "actor-concept": ["stance"]}.get(data.network, [data.network])
-    edges = [(f"{r} ({ {'congruence': 'agree', 'conflict': 'disagree'}.get(r, 'agree / disagree / mixed')})",
+    edges = [(f"{r} ({ {'congruence': 'same side', 'conflict': 'opposite sides'}.get(r, 'agree / disagree / mixed')})",
               EDGE_COLOURS[r] if r != "stance" else AGREEMENT_COLOURS["mixed"], False) for r in relations]
     if data.roles:
         edges.append(("role", _PAGE_EDGES["holds_role"], True))

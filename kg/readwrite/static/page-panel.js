@@ -12,7 +12,7 @@
 
   function shorten(text, n) { return text.length <= n ? text : text.slice(0, n - 1) + "\u2026"; }
   function actorOf(id) { var f = KG.byId[id]; return f && f.kind === "actor" ? D.actors[f.index] : null; }
-  function relationWord(r) { return r === "congruence" ? "agree" : r === "conflict" ? "disagree" : "stance"; }
+  function relationWord(r) { return r === "congruence" ? "take the same side" : "take opposite sides"; }
 
   // ---- Tooltips: one line or a few, plain text --------------------------------------------
 
@@ -49,8 +49,13 @@
 
   // ---- Building blocks --------------------------------------------------------------------
 
+  function nameOf(id) {
+    var f = KG.byId[id];
+    return f.kind === "actor" ? D.actors[f.index].name : f.kind === "article" ? D.articles[f.index].title
+      : f.kind === "concept" ? D.concepts[f.index].label : speakerName(D.quotes[f.index]);
+  }
   function link(id, label) {  // a name that opens its panel
-    var b = el("button", label || KG.describe(id).split("\n")[0], "kg-link");
+    var b = el("button", label || nameOf(id), "kg-link");
     b.type = "button";
     b.addEventListener("click", function () { KG.open(id); KG.select(id, false); });
     return b;
@@ -106,7 +111,7 @@
     var a = D.actors[i], ties = actorTies(i);
     if (a.aliases.length) body.append(field("Also called", a.aliases.join(", ")));
     if (a.roles.length) body.append(el("h3", "Roles"), list(a.roles, function (r) { return el("li", r); }));
-    [["congruence", "Agrees with"], ["conflict", "Disagrees with"], ["stance", "Concepts"]].forEach(function (r) {
+    [["congruence", "Same side as"], ["conflict", "Opposite side to"], ["stance", "Concepts"]].forEach(function (r) {
       if (ties[r[0]].length) {
         body.append(el("h3", r[1] + " (" + ties[r[0]].length + ")"),
           list(ties[r[0]], function (t) { return tieItem(t, i); }));
@@ -208,8 +213,7 @@
   KG.open = function (id, keepFocus) {  // a node's panel; the focus moves to it unless `keepFocus`
     var f = KG.byId[id];
     if (!f) return;
-    var title = f.kind === "actor" ? D.actors[f.index].name : f.kind === "article" ? D.articles[f.index].title
-      : f.kind === "concept" ? D.concepts[f.index].label : speakerName(D.quotes[f.index]);
+    var title = nameOf(id);
     var kind = f.kind === "actor" ? D.actors[f.index].kind : f.kind;
     var body = openPanel(title, kind, keepFocus);
     ({actor: fillActor, article: fillArticle, concept: fillConcept, quote: fillQuote})[f.kind](body, f.index);
