@@ -15,7 +15,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from extractors.records import ArticleRecord, Person, Quote
+from extractors.records import ArticleRecord, Mention, Person, Quote
 from kg.actor_index import ActorIndex, node_id
 from kg.actors import resolve_actors
 from kg.corrections import Corrections, QuoteFix, apply_corrections
@@ -125,6 +125,9 @@ def _add_quote(G: nx.MultiDiGraph, quote: Quote, record: ArticleRecord, local: d
     G.add_node(node, type="quote", label=label, content=quote.content, cue=quote.cue or "",
                cue_class=quote.cue_class or "", quote_type=quote.type, speaker=speaker_name,
                date=record.date or "", corrections=[fix.note] if fix is not None else [],
+               parts=[list(part) for part in quote.parts] or [[quote.start, quote.end]],
+               cue_span=_span(quote.cue_mention),
+               speaker_span=_span(quote.speaker_mention) if fix is None else [],
                **_provenance(record.id, quote.start, quote.end, quote.sentence))
     G.add_edge(node, article_node(record.id), key="quoted_in", type="quoted_in",
                **_provenance(record.id, quote.start, quote.end, quote.sentence))
@@ -140,6 +143,11 @@ def _add_quote(G: nx.MultiDiGraph, quote: Quote, record: ArticleRecord, local: d
         G.nodes[speaker]["n_quotes"] += 1
         G.add_edge(speaker, node, key="said", type="said", cue=quote.cue or "", cue_class=quote.cue_class or "",
                    **_provenance(record.id, quote.start, quote.end, quote.sentence))
+
+
+def _span(mention: Mention | None) -> list[int]:
+    """``[start, end]`` of a mention, ``[]`` when there is none."""
+    return [mention.start, mention.end] if mention is not None else []
 
 
 def _provenance(article_id: str, start: int, end: int, sentence: str) -> dict[str, object]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from extractors.records import ArticleRecord, ArticleText, Failure
 from kg.build import build_graph
 from kg.corrections import Corrections
-from kg.readwrite import GRAPH_FORMATS, write_failures, write_records, write_statements
+from kg.readwrite import GRAPH_FORMATS, write_failures, write_html, write_records, write_statements
 from kg.readwrite.staging import Staging, staged_file, staged_folder
 from kg.run.cache import RecordCache
 from kg.run.engines import WorkItem, run_engine
@@ -224,6 +224,7 @@ def run_build(inputs: Iterable[str | Path], out_dir: Path, settings: ExtractionS
         write_failures(summary.failures, staging.path / "failures.jsonl")
         graph = build_graph(records, corrections=corrections)
         summary.corrections = list(graph.graph["corrections"])
+        writers["html"] = partial(write_html, texts={r.id: r.text for r in records})  # for the article view
         for output in GRAPH_FORMATS.values():
             writers[output.name](graph, staging.path / output.file)
     summary.outputs = {"records": out_dir / "records.jsonl", "failures": out_dir / "failures.jsonl"}
