@@ -26,12 +26,14 @@ test-fast: $(VENV)/.installed
 
 # Extraction quality against the team's hand-checked gold (needs ../shared beside the project):
 # the scorer's full table for each gold file (people, organisations, roles, quote spans, attributed
-# quotes; PolNeAR has quotes only, so its entity rows read zero).
+# quotes; PolNeAR has quotes only, so its entity rows read zero), and agreement on the labelled corpus.
 eval: $(VENV)/.installed
 	@for gold in seeds polnear_dev; do \
 	  $(BIN)/kg extract $(SHARED)/gold/$$gold.jsonl --out out/eval/$$gold.jsonl > /dev/null && \
 	  echo "== $$gold" && $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/gold/$$gold.jsonl out/eval/$$gold.jsonl; \
 	done
+	@echo "== agreement (tests/data/agreement_corpus.tsv)"
+	@$(BIN)/python -m pytest -q -s tests/test_agreement_corpus.py -k accuracy | grep -v '^[.sF]*$$'
 
 clean:
 	rm -rf $(VENV) out

@@ -1,14 +1,15 @@
-"""How fast a large claims graph opens and pans in the HTML export (a benchmark, not a test).
+"""How fast the HTML page of a large corpus is written, opens, pans and filters (a benchmark, not a test).
 
-Builds a synthetic graph of about 5,000 nodes with `kg.build.build_graph` from
-made-up records, writes it with `kg.readwrite.write_html`, opens it in
-headless Chromium (Debian's /usr/bin/chromium, driven by Playwright, no
-network) and prints how long writing, loading, the first drawing and a
-one-second pan take.
+Builds a synthetic claims graph of a few thousand articles with `kg.build.build_graph`
+from made-up records (people and organisations reused with a long tail, quotes with
+stances on concepts, article texts), writes it with `kg.readwrite.write_html`, opens
+it in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright, no
+network) and prints how long computing the page data, writing, opening, a
+one-second pan, a search and picking a concept take.
 
 Usage::
 
-    .venv/bin/python benchmarks/html_large.py [--nodes 5000] [--out /tmp/kg-large.html]
+    .venv/bin/python benchmarks/html_large.py [--articles 3000] [--out /tmp/kg-large.html]
 """
 
 from __future__ import annotations
@@ -21,15 +22,17 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
+from extractors.records import ArticleRecord, ConceptLink, Mention, Organisation, Person, Quote, Role
 from kg.build import build_graph
-from kg.layout import article_layout
+from kg.page import page_data
 from kg.readwrite import write_html
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 CUE_CLASSES = ["neutral", "critical", "supportive", "commitment", "announcement"]
+AGREEMENTS = ["agree", "disagree", "neutral"]
+TEXT = "Sentence {a}: someone said something about policy and its costs, and others answered. " * 40
 
 # Set before the page's scripts run: note when vis-network first draws.
 FIRST_DRAW_HOOK = """
@@ -48,10 +51,11 @@ FRAME_MONITOR = """() => {
 }"""
 
 
-def synthetic_records(n_nodes: int, seed: int = 1) -> list[ArticleRecord]:
-    """Articles with 7 actors and 12 quotes each; actors reused with a long tail, like real news."""
+def synthetic_records(n_articles: int, seed: int = 1) -> list[ArticleRecord]:
+    """Articles of 3,500 characters with 7 actors and 12 quotes each; actors and concepts reused with a
+    long tail, like real news; each quote takes a side (or none) on one or two concepts."""
     rng = random.Random(seed)
-    n_articles = max(1, n_nodes // 18)
+    concepts = [f"concept {i}" for i in range(n_articles // 3)]
     people = [f"Person {i} Surname{i}" for i in range(n_articles * 4)]
     orgs = [f"Organisation {i}" for i in range(n_articles * 2)]
 
@@ -76,29 +80,36 @@ def synthetic_records(n_nodes: int, seed: int = 1) -> list[ArticleRecord]:
         quotes = [Quote(id=f"q{i}", speaker=None, speaker_id=rng.choice(speakers), cue="said",
                         cue_class=rng.choice(CUE_CLASSES), type="direct",
                         content=f"Quote {i} of article {a}, about policy and its costs.",
-                        start=10 * i, end=10 * i + 8, sentence=sentence) for i in range(12)]
+                        start=10 * i, end=10 * i + 8, sentence=sentence,
+                        concepts=[ConceptLink(concept=c, source="key_phrase", mention=m, confidence=0.7,
+                                              agreement=rng.choice(AGREEMENTS)) for c in pick(concepts, rng.randint(1, 2))])
+                  for i in range(12)]
         date = f"{2010 + a % 3}-{1 + a % 12:02d}-{1 + a % 28:02d}"
         records.append(ArticleRecord(id=f"a{a}", title=f"Article {a} about policy", date=date,
                                      model="synthetic", people=persons, organisations=organisations,
-                                     quotes=quotes))
+                                     quotes=quotes, text=TEXT.format(a=a)))
     return records
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--nodes", type=int, default=5000, help="approximate number of nodes")
+    parser.add_argument("--articles", type=int, default=3000, help="number of synthetic articles")
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "kg-large.html")
     args = parser.parse_args()
 
-    G = build_graph(synthetic_records(args.nodes))
+    records = synthetic_records(args.articles)
+    texts = {r.id: r.text for r in records}
+    G = build_graph(records)
     t = time.perf_counter()
-    article_layout(G)
-    layout = time.perf_counter() - t
+    data = page_data(G, texts)
+    computed = time.perf_counter() - t
     t = time.perf_counter()
-    write_html(G, args.out, title="synthetic graph")
+    write_html(G, args.out, title="synthetic graph", texts=texts)
     written = time.perf_counter() - t
-    print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
-    print(f"layout: {layout:.2f} s; write_html (layout included): {written:.2f} s; "
+    print(f"graph: {args.articles} articles, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges; "
+          f"page: {len(data.actors)} actors, {len(data.quotes)} quotes, {len(data.concepts)} concepts, "
+          f"{data.texts_left_out} article texts left out")
+    print(f"page_data: {computed:.2f} s; write_html (page_data and layout included): {written:.2f} s; "
           f"file: {args.out.stat().st_size / 1e6:.1f} MB")
 
     with sync_playwright() as p:
@@ -109,16 +120,15 @@ def main() -> None:
             page.add_init_script(FIRST_DRAW_HOOK)
             t = time.perf_counter()
             page.goto(args.out.as_uri())
-            page.wait_for_function("window.__firstDraw !== undefined && network.physics.options.enabled === false",
-                                   timeout=120_000)
+            page.wait_for_function("window.__firstDraw !== undefined && KG.settled", timeout=300_000)
             wall = time.perf_counter() - t
             load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
-            first_draw = page.evaluate("window.__firstDraw")
-            print(f"open: load event {load / 1000:.2f} s, first drawing {first_draw / 1000:.2f} s, "
-                  f"ready (physics off) {wall:.2f} s wall clock")
+            shown = page.evaluate("[nodes.get({filter: n => !n.hidden}).length, edges.length]")
+            print(f"open: load event {load / 1000:.2f} s, first drawing {page.evaluate('window.__firstDraw') / 1000:.2f} s, "
+                  f"ready (settled) {wall:.2f} s wall clock; {shown[0]} actors and {shown[1]} edges drawn")
 
             page.evaluate(FRAME_MONITOR)
-            box = page.locator("#mynetwork canvas").bounding_box()
+            box = page.locator("#kg-network canvas").bounding_box()
             x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
             t = time.perf_counter()
             page.mouse.move(x, y)
@@ -135,13 +145,16 @@ def main() -> None:
 
             t = time.perf_counter()
             page.locator("#kg-search-input").fill("person 1 ")
-            page.locator("#kg-search button").click()
+            page.locator("#kg-search-input").press("Enter")
             page.wait_for_function("!document.getElementById('kg-panel').hidden")
             print(f"search + panel: {time.perf_counter() - t:.2f} s")
-            t = time.perf_counter()
-            page.locator("#kg-types input[value=quote]").uncheck()
-            page.evaluate("() => new Promise(requestAnimationFrame)")
-            print(f"filter (hide quotes): {time.perf_counter() - t:.2f} s")
+            for label, action in (("pick the most used concept", "KG.pickConcept(+document.querySelector("
+                                   "'#kg-concept').options[1].value)"),
+                                  ("all concepts again", "KG.pickConcept(-1)")):
+                t = time.perf_counter()
+                page.evaluate(action)
+                page.wait_for_function("KG.settled", timeout=300_000)
+                print(f"{label} (ties recomputed, view settled): {time.perf_counter() - t:.2f} s")
         finally:
             browser.close()
 

@@ -55,6 +55,8 @@ class _Lexicon:
         raw: dict[str, Any] = json.loads(data)
         values: dict[str, Any] = {}
         for field in fields(cls):
+            if field.name not in raw:  # saved before the field existed: keep its default
+                continue
             value = raw[field.name]
             if isinstance(value, list):  # a word list, or a tuple of spaCy patterns
                 values[field.name] = frozenset(value) if str(field.type).startswith("frozenset") else tuple(value)
@@ -151,6 +153,8 @@ class ConceptLexicon(_Lexicon):
     ``"eval"`` what it is said of ("[X] is unfair"); see ``data/polarity.tsv``."""
     generic_nouns: frozenset[str]
     hedges: frozenset[str]
+    advocacy: frozenset[str] = frozenset()
+    """Words whose "for" complement is supported and "against" complement opposed."""
 
     @classmethod
     def from_data(cls) -> "ConceptLexicon":
@@ -160,6 +164,7 @@ class ConceptLexicon(_Lexicon):
             polarity={word: (int(sign), kind) for word, sign, kind in rows},
             generic_nouns=read_words("generic_nouns.txt"),
             hedges=read_words("hedges.txt"),
+            advocacy=read_words("advocacy.txt"),
         )
 
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 import math
 import zlib
 from collections import defaultdict
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 import networkx as nx
 
-__all__ = ["article_layout", "article_links", "quote_speakers"]
+__all__ = ["article_layout", "article_positions", "article_links", "quote_speakers", "cluster_positions",
+           "grid_positions"]
+
+_STEP, _GAP = 30.0, 60.0  # distance between neighbours on a ring, and between clusters
 
 
 def article_links(G: nx.Graph) -> dict[Any, list[Any]]:
@@ -107,43 +110,90 @@ def article_layout(G: nx.Graph, *, links: dict[Any, list[Any]] | None = None,
     """
     links = article_links(G) if links is None else links
     speakers = quote_speakers(G) if speakers is None else speakers
-    kind = {n: G.nodes[n].get("type") for n in G}
-    articles = sorted((n for n in G if kind[n] == "article"),
-                      key=lambda n: (_text(G.nodes[n].get("date")), str(n)))
+    kinds = {n: G.nodes[n].get("type") for n in G}
+    dates = {n: _text(G.nodes[n].get("date")) for n in G if kinds[n] == "article"}
+    return article_positions(kinds, links, speakers, dates)
+
+
+def article_positions(kinds: Mapping[Any, Any], links: Mapping[Any, list[Any]], speakers: Mapping[Any, Any],
+                      dates: Mapping[Any, str]) -> dict[Any, tuple[float, float]]:
+    """`article_layout` for any nodes: what it reads from the graph, given as mappings.
+
+    Parameters
+    ----------
+    kinds : mapping
+        Every node -> its type (article, quote, person, ...), in drawing order.
+    links : mapping
+        Every node -> its article nodes (as `article_links` gives them).
+    speakers : mapping
+        Quote -> the node that said it.
+    dates : mapping
+        Article -> ISO date or ``""``.
+
+    Returns
+    -------
+    dict
+        Node -> ``(x, y)``, for every node of `kinds`.
+    """
+    articles = sorted((n for n in kinds if kinds[n] == "article"), key=lambda n: (dates.get(n, ""), str(n)))
     around: dict[Any, list[Any]] = defaultdict(list)  # article -> nodes on rings around it
     quotes_of: dict[Any, list[Any]] = defaultdict(list)  # speaker -> its quotes around the same article
-    for node in G:
-        if kind[node] != "article" and len(links[node]) == 1:
+    for node in kinds:
+        if kinds[node] != "article" and len(links[node]) == 1:
             speaker = speakers.get(node)
-            if kind[node] == "quote" and speaker is not None and links.get(speaker) == links[node]:
+            if kinds[node] == "quote" and speaker is not None and links.get(speaker) == links[node]:
                 quotes_of[speaker].append(node)
             else:
                 around[links[node][0]].append(node)
     for ring in around.values():  # each speaker followed by its quotes
         ring[:] = [n for node in ring for n in (node, *quotes_of[node])]
 
-    step, gap = 30.0, 60.0  # distance between neighbours on a ring, and between articles
-    pos: dict[Any, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    width = math.sqrt(sum((2 * _ring_radius(len(around[a]), step) + gap) ** 2 for a in articles))
-    for article in articles:
-        size = 2 * _ring_radius(len(around[article]), step) + gap
-        if x > 0 and x + size > width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        cx, cy = x + size / 2, y + size / 2
-        pos[article] = (cx, cy)
-        pos.update(_rings(around[article], cx, cy, step))
-        x, row_height = x + size, max(row_height, size)
-    for node in G:
+    pos, width, bottom = cluster_positions([(a, around[a]) for a in articles])
+    for node in kinds:
         if node not in pos and links[node]:
             xs, ys = zip(*(pos[a] for a in links[node]))
             angle = (zlib.crc32(str(node).encode("utf-8")) % 3600) / 3600 * 2 * math.pi
             pos[node] = (sum(xs) / len(xs) + 40 * math.cos(angle), sum(ys) / len(ys) + 40 * math.sin(angle))
-    rest = [n for n in G if n not in pos]
-    columns = max(int(width // step), math.ceil(math.sqrt(len(rest))), 1)
-    for i, node in enumerate(rest):
-        pos[node] = (i % columns * step, y + row_height + gap + i // columns * step)
+    rest = [n for n in kinds if n not in pos]
+    pos.update(grid_positions(rest, width, bottom + _GAP))
     return {n: (round(px, 1), round(py, 1)) for n, (px, py) in pos.items()}
+
+
+def cluster_positions(clusters: Sequence[tuple[Any, Sequence[Any]]], *, step: float = _STEP,
+                      gap: float = _GAP) -> tuple[dict[Any, tuple[float, float]], float, float]:
+    """Clusters packed in rows of a square: each centre node with its other nodes on rings around it.
+
+    Parameters
+    ----------
+    clusters : sequence of (centre, ring nodes)
+        In the order they are placed, left to right and top to bottom.
+    step, gap : float
+        Distance between neighbours on a ring, and between clusters.
+
+    Returns
+    -------
+    tuple
+        Node -> ``(x, y)``; the width of the square; the lowest y used.
+    """
+    pos: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    width = math.sqrt(sum((2 * _ring_radius(len(ring), step) + gap) ** 2 for _, ring in clusters))
+    for centre, ring in clusters:
+        size = 2 * _ring_radius(len(ring), step) + gap
+        if x > 0 and x + size > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + size / 2, y + size / 2
+        pos[centre] = (cx, cy)
+        pos.update(_rings(ring, cx, cy, step))
+        x, row_height = x + size, max(row_height, size)
+    return pos, width, y + row_height
+
+
+def grid_positions(nodes: Sequence[Any], width: float, top: float, *,
+                   step: float = _STEP) -> dict[Any, tuple[float, float]]:
+    """`nodes` in rows ``step`` apart, from ``y = top`` down, at least `width` wide (or square)."""
+    columns = max(int(width // step), math.ceil(math.sqrt(len(nodes))), 1)
+    return {node: (i % columns * step, top + i // columns * step) for i, node in enumerate(nodes)}
 
 
 def _ring_radius(count: int, step: float) -> float:

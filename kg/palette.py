@@ -16,6 +16,7 @@ __all__ = [
     "OTHER_STYLE",
     "EDGE_COLOURS",
     "OTHER_EDGE_COLOUR",
+    "AGREEMENT_COLOURS",
     "LEGEND_GLYPHS",
     "node_style",
     "edge_colour",
@@ -48,6 +49,14 @@ EDGE_COLOURS: dict[str, str] = {
 
 OTHER_EDGE_COLOUR = "#888888"
 """Colour of an edge whose relation is not in `EDGE_COLOURS`."""
+
+AGREEMENT_COLOURS: dict[str, str] = {
+    "agree": "#59a14f",
+    "disagree": "#e15759",
+    "mixed": "#f28e2b",
+    "neutral": "#bab0ac",
+}
+"""Stance (``agreement`` of an ``about`` edge; "mixed" for an actor who took both sides) -> colour."""
 
 LEGEND_GLYPHS: dict[str, str] = {
     "dot": "\u25cf",

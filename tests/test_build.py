@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from extractors.records import ArticleRecord
+from extractors.records import ArticleRecord, Quote
 from factories import Article, organisation, person, record, role
 from kg.build import article_node, build_graph, node_id, quote_node
 from kg.readwrite import read_graphml, write_graphml
@@ -241,3 +241,28 @@ def test_merges_are_explained(graph):
     reasons = graph.nodes[node_id("person", "Sean O’Brien")]["merge_reasons"]
     assert any("surname of Sean O’Brien" in r for r in reasons)
     assert any(r.startswith("a2: same name as in a1") for r in reasons)
+
+
+def test_quote_keeps_the_offsets_of_its_parts_cue_and_speaker(tmp_path):
+    """What the page highlights in the article: each part of a split quote, the cue, the speaker."""
+    text = Article("“We must act,” Smith said, “and act now.”")
+    first, second = text.mention("We must act"), text.mention("and act now.")
+    smith, said = text.mention("Smith"), text.mention("said")
+    quote = Quote(id="q1", speaker="Smith", speaker_id="p1", type="direct", content="We must act and act now.",
+                  start=first.start, end=second.end, parts=[(first.start, first.end), (second.start, second.end)],
+                  sentence=text.text, cue="said", cue_mention=said, speaker_mention=smith)
+    G = build_graph([record("x", people=[person("p1", "Smith", smith)], quotes=[quote])])
+    data = G.nodes[quote_node("x", "q1")]
+    assert [text.text[s:e] for s, e in data["parts"]] == ["We must act", "and act now."]
+    assert text.text[slice(*data["cue_span"])] == "said"
+    assert text.text[slice(*data["speaker_span"])] == "Smith"
+    write_graphml(G, tmp_path / "g.graphml")  # lists survive GraphML
+    back = read_graphml(tmp_path / "g.graphml").nodes[quote_node("x", "q1")]
+    assert (back["parts"], back["cue_span"], back["speaker_span"]) == (data["parts"], data["cue_span"],
+                                                                        data["speaker_span"])
+
+
+def test_quote_without_parts_cue_or_speaker_mention(graph):
+    data = graph.nodes[quote_node("a1", "q2")]
+    assert A1_TEXT[slice(*data["parts"][0])] == "Nobody is listening"
+    assert data["cue_span"] == [] and data["speaker_span"] == []

@@ -57,9 +57,11 @@ def test_build_summary(seed_build):
     assert str(out / "graph.html") in result.stdout
     assert str(out / "records.jsonl") in result.stdout
     assert "Failures" not in result.output
-    # The counts in the summary are those of the records written.
+    # The counts in the one-line summary are those of the records written.
     records = list(read_records(out / "records.jsonl"))
-    counts = dict(re.findall(r"^\s+(people|organisations|quotes)\s+(\d+)", result.stdout, re.M))
+    (line,) = [l for l in result.stdout.splitlines() if l.startswith("kg build:")]
+    assert re.match(r"kg build: 5 articles in [\d.]+ s \([\d.]+/s\), 0 failed; \d+ quotes", line), line
+    counts = {kind: n for n, kind in re.findall(r"(\d+) (people|organisations|quotes)\b", line)}
     assert int(counts["people"]) == sum(len(r.people) for r in records)
     assert int(counts["organisations"]) == sum(len(r.organisations) for r in records)
     assert int(counts["quotes"]) == sum(len(r.quotes) for r in records)

@@ -188,6 +188,22 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
     ('"The cuts will hurt children," said Ruth Bond.', "cut", "disagree", "lexicon: hurt (-1)"),
     ('"There is no evidence that grammar schools improve social mobility," said Beth Lane.', "grammar school",
      "disagree", "negation: no"),
+    # negation alone states a fact unless it is on the concept's own predicate, or doubled
+    ('"There were not three separate inquiries," said Ruth Bond.', "separate inquiry", "neutral", "negation: not"),
+    ('"Without extra nurses, the wards will not cope," said Ruth Bond.', "nurse", "agree",
+     "negation: without"),
+    ('"Do you want bus lanes on the high street?" asked Jill Ross.', "bus lane", "neutral", "question"),
+    ('"She is a fighter for rural communities," said Leo Grant.', "rural community", "agree",
+     "lexicon: fighter for (+1)"),
+    ('"We voted against the new levy," said Leo Grant.', "new levy", "disagree", "lexicon: voted against (-1)"),
+    ('"The new academy is a huge opportunity for the town," said Kate Moore.', "opportunity", "agree",
+     "lexicon: opportunity (+1)"),
+    ('"The hospital trust is at a crisis point," said Kate Moore.', "hospital trust", "disagree",
+     "lexicon: crisis (-1)"),
+    ('"The rules prevent small charities from bidding for contracts," said Kate Moore.', "small charity",
+     "neutral", "cue: neutral"),
+    ('"We should expand the grants for parents of young carers," said Kate Moore.', "young carer", "neutral",
+     "cue: neutral"),
 ])
 def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     doc, quote = only_quote(nlp, text)
@@ -221,6 +237,7 @@ def test_polarity_lexicon():
     assert len(lexicon) >= 150
     assert lexicon["welcome"] == (1, "stance") and lexicon["fail"] == (-1, "eval")
     assert {kind for _, kind in lexicon.values()} == {"stance", "eval"}
+    assert "fight" in LEXICON.advocacy and "for" not in LEXICON.advocacy
     assert {polarity for polarity, _ in lexicon.values()} == {1, -1}
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cli_helpers import summary_line
 from kg.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,11 +172,11 @@ def test_a_build_of_the_current_folder_never_reads_its_own_outputs(tmp_path, mon
     for _ in range(2):
         result = _invoke("build", ".", "--out", "out")
         assert result.exit_code == 0, result.output
-        assert "kg build: 1 articles, 0 failed" in result.stdout
+        assert summary_line(result, "build") == "kg build: 1 articles, 0 failed"
     (project / "elsewhere").mkdir()
     shutil.copytree(project / "out", project / "elsewhere" / "old-build")  # any kg output folder
     result = _invoke("build", ".", "--out", "out")
-    assert result.exit_code == 0 and "kg build: 1 articles, 0 failed" in result.stdout
+    assert result.exit_code == 0 and summary_line(result, "build") == "kg build: 1 articles, 0 failed"
 
 
 def test_extract_replaces_its_file_only_when_complete(tmp_path):

@@ -173,14 +173,15 @@ def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_rec
         graph.network("friendship")
     for suffix in ("graphml", "gexf", "json", "html"):
         out = tmp_path / f"net.{suffix}"
-        result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "congruence", "--normalisation",
+        result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "conflict", "--normalisation",
                                           "jaccard", "--out", str(out)])
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
-    expected = graph.network("congruence", normalisation="jaccard")
+    # conflict: the seed speakers disagree on the voluntary sector (none shares a stance with another)
+    expected = graph.network("conflict", normalisation="jaccard")
     assert expected.number_of_edges() > 0
     for written in (nx.read_graphml(tmp_path / "net.graphml"), read_json(tmp_path / "net.json")):
-        assert (written.graph["network"], written.graph["normalisation"]) == ("congruence", "jaccard")
+        assert (written.graph["network"], written.graph["normalisation"]) == ("conflict", "jaccard")
         assert set(written) == set(expected)
         assert {frozenset((u, v)): d["weight"] for u, v, d in written.edges(data=True)} == pytest.approx(
             {frozenset((u, v)): d["weight"] for u, v, d in expected.edges(data=True)})

@@ -35,6 +35,8 @@ _NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}
 _NEGATING_MODIFIERS = {"no", "little", "few", "hardly", "barely", "scarcely", "never", "without"}
 _DOUBT_MARKS = {"whether", "if"}
 _JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these objects: "failings in [X]"
+_MAX_NOUNS_PASSED = 1
+_ADVOCATED = {"for": 1, "against": -1}
 _CUE_LEAN = {"critical": -1, "supportive": 1, "commitment": 1}
 _BASE_CONFIDENCE = 0.55
 """Confidence with polarity or modality on the path."""
@@ -51,21 +53,32 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
 
     The rules, in the order they apply:
 
+    0. **Questions** say nothing for or against: a concept in a sentence that
+       ends with "?" is neutral.
     1. **Path.** Walk up the parse from the concept's head to the top of the
        quote's content, one governing word at a time (the concept, its verb,
        the verbs or adjectives above that: "I do not believe [the voluntary
-       sector] can - or should - replace the state").
+       sector] can - or should - replace the state"). The walk stops at an
+       adverbial clause ("before [voters] weighed in" is not what the verb
+       above it judges) and when it would pass a second noun: a judgement
+       reaches one noun down ("oppose the cuts to [legal aid]"), not two
+       ("expand programmes for parents of [citizens]").
     2. **Polarity** (``extractors/data/polarity.tsv``) of the words met on the
        way, each judging what it is said of:
 
        * a *stance* word judges its object or complement: "oppose [X]",
          "scrap [X]", "worried about [X]", "delighted that [X was secured]";
+         not an object kept from an act ("prevent [X] from taking part");
        * an *eval* word judges its subject or the noun it describes: "[X] is
-         unfair", "[X] has been a disaster", "[X] is failing", "[X] gives
-         children a better start", "failings in [X]"; one that does good also
-         speaks for its object ("protect [X]", "good for [X]"), one that does
-         harm does not ("the cuts hurt [children]", "a threat to [X]");
-       * adjectives judge a clause they govern: "wrong to expect [X] to ...".
+         unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
+         crisis point", "[X] gives children a better start", "failings in
+         [X]"; one that does good also speaks for its object ("protect [X]",
+         "good for [X]"), one that does harm does not ("the cuts hurt
+         [children]", "a threat to [X]");
+       * adjectives judge a clause they govern: "wrong to expect [X] to ...";
+       * a word of advocacy (``extractors/data/advocacy.txt``) is for what
+         follows its "for" and against what follows its "against": "a
+         fighter for [families]", "voted against [the bill]".
 
        The signs multiply up the path ("right to drop [the closures]" is
        against the closures; "a scandal that [the funding] was withdrawn" is
@@ -76,16 +89,25 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        dependent ("not", "n't", "never"), a negative determiner or subject
        ("no evidence that", "nobody wants"), "little", "few", "without".
     4. **Modality**: "should", "must", "ought to" on the path (or on a verb
-       coordinated with it: "can - or should -") advocate the claim, which
-       counts as evidence for it: agree, unless negated.
+       coordinated with it that has no subject of its own: "can - or should
+       -") advocate the claim, which counts as evidence for it: agree, unless
+       negated.
     5. **Doubt**: a "whether"/"if" clause reported with a critical cue
        ("questioned whether X worked") is denied, so it flips.
-    6. **Decision**: with polarity, modality or negation on the path, the sign
-       decides; negation alone ("X has never been evaluated", "X does not go
-       far enough") means disagree, with less confidence. Otherwise the cue
-       class leans: critical -> disagree, supportive or commitment -> agree;
-       else neutral.
-    7. **Confidence** starts at 0.55 with polarity or modality on the path
+    6. **The concept's own words**: when nothing on the path judged it, an
+       evaluative head or adjective inside the concept does ("a [terrible
+       mistake]", "an [opportunity] to", "our most [reliable ally]"), turned
+       round only by a negation on the word that governs it ("not a
+       [failure]"), not by one further up ("no daylight between us and our
+       most [reliable ally]").
+    7. **Decision**: with polarity or modality, the sign decides. Negation
+       alone decides only on the concept's own predicate ("[X] has never been
+       evaluated", "[X] does not go far enough": disagree) or twice over
+       ("without [X], councils will not cope": agree); a negation elsewhere
+       states a fact ("there were not [multiple calls]"). Otherwise the cue
+       class leans, for a concept that is not inside another noun's phrase:
+       critical -> disagree, supportive or commitment -> agree; else neutral.
+    8. **Confidence** starts at 0.55 with polarity or modality on the path
        (0.45 with negation alone, 0.5 from the cue alone or for neutral), gains
        0.1 for each further piece of evidence and for a cue that agrees, loses
        0.2 for a cue that disagrees; it stays within [0.05, 0.95].
@@ -98,16 +120,22 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         sentence = sentence_of(span[0])
         inside = set(range(sentence.start, sentence.end))
     in_concept = set(range(span.start, span.end))
+    if _asked(span, inside):
+        return Stance("neutral", _NEUTRAL_CONFIDENCE, ("question",))
     evidence: list[str] = []
     sign = 1
     judged = False  # a word has judged the concept itself; later words only confirm
     pieces = 0  # polarity levels and modals that applied
     negations = 0
+    denied = False  # a negation on the concept's own predicate: "[X] has never been evaluated"
+    near = 1  # the sign of the negations on the word that governs the concept: "not a [failure]"
 
-    def flip(word: str) -> None:
-        nonlocal sign, negations
+    def flip(word: str, *, own: bool = False) -> None:
+        nonlocal sign, negations, denied, near
         sign = -sign
         negations += 1
+        denied = denied or own
+        near = -near if node.i == root.i else near
         evidence.append(f"negation: {word}")
 
     def apply(polarity: int, words: list[str], direct: bool) -> None:
@@ -123,7 +151,7 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         evidence.append(f"lexicon: {label} ({polarity:+d})")
         judged = direct
 
-    root = _head_of(span)
+    root = node = _head_of(span)
     # The concept's own head: "no [extra money]", "the [reckless] gamble".
     for child in root.children:
         if child.i in in_concept or child.i not in inside:
@@ -135,11 +163,17 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
             if polarity:
                 apply(polarity[0], [child.lower_], True)
 
-    node = root
     direct = True  # no clause crossed yet: the words met judge the concept itself
     top = root
+    nouns = 0  # nouns passed on the way: a judgement reaches one noun down, not two
     while node.head.i != node.i and node.head.i in inside:
         head, rel = node.head, node.dep_
+        if rel == "advcl" and not any(c.lower_ == "without" for c in node.children):
+            break  # a circumstance ("before [voters] weighed in") is not what the verb above judges
+        if node.i != root.i and node.pos_ in ("NOUN", "PROPN"):
+            nouns += 1
+            if nouns > _MAX_NOUNS_PASSED:  # "expand [programs] for parents of [citizens]"
+                break
         if rel in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
             rel = "ccomp"  # "a scandal [that the funding was withdrawn]", "no evidence [that ...]"
         if node.i != root.i and (node.pos_ in ("VERB", "AUX") or node.dep_ in _CLAUSE):
@@ -151,7 +185,7 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
             if child.i == node.i or child.i in in_concept:
                 continue
             if child.dep_ == "neg":
-                flip(child.lower_)
+                flip(child.lower_, own=node.i == root.i and rel in _SUBJECT | {"nsubjpass"})
             elif child.dep_ in ("det", "amod", "advmod") and child.lower_ in _NEGATING_MODIFIERS - {"without"}:
                 flip(child.lower_)
             elif child.dep_ in ("nsubj", "nsubjpass") and (
@@ -159,7 +193,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
                     or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
                 flip(child.text if child.lower_ != "one" else "no one")
         # 4. modality
-        for verb in [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]:
+        # a coordinated verb shares its modal when it has no subject of its own: "can - or should -"
+        for verb in [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                              and not any(g.dep_ in _SUBJECT for g in c.children)]:
             modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ADVOCACY_MODALS]
             if verb.lower_ in _ADVOCACY_MODALS and verb.pos_ == "AUX":
                 modals.append(verb)
@@ -169,6 +205,8 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
                     pieces += 1
         # 2. polarity of the word governing the path, or of its predicate
         polarity, words, evaluated = _level_polarity(head, rel, node, polarities, in_concept, inside)
+        if rel == "prep" and node.lower_ in _ADVOCATED and _lemma(head) in lexicon.advocacy:
+            polarity, words = _ADVOCATED[node.lower_], [f"{head.lower_} {node.lower_}"]  # "a fighter for [X]"
         apply(polarity, words, direct and evaluated and rel in _SUBJECT | {"poss", "nsubjpass"})
         node = head
         top = head
@@ -177,10 +215,18 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         if any(c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS for c in top.children):
             flip(next(c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS))
             evidence[-1] = evidence[-1].replace("negation", "doubt")
-    # 6. decision and 7. confidence
+    # 6. the concept's own words, when nothing else judged it: "a [terrible mistake]", "an [opportunity]"
+    # (turned round only by a negation on the word that governs it, not by one further up)
+    if not pieces and not denied:
+        words = _own_judgement(span, root, polarities)
+        if words:
+            sign = near
+            apply(words[0][0], [w for _, w in words], True)
+    # 7. decision and 8. confidence
     cue_class = quote.cue_class if quote is not None else None
-    lean = _CUE_LEAN.get(cue_class or "", 0)
-    if pieces or negations:
+    # the cue speaks for the claim's main participants, not for a noun inside one of them
+    lean = _CUE_LEAN.get(cue_class or "", 0) if not nouns else 0
+    if pieces or denied or (negations and sign > 0):  # "without [X], councils will not be able to ..."
         agreement = "agree" if sign > 0 else "disagree"
         confidence = (_BASE_CONFIDENCE if pieces else _NEGATION_ONLY_CONFIDENCE) + _EVIDENCE_STEP * max(0, pieces - 1)
         if lean:
@@ -198,6 +244,30 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     return Stance(agreement, round(min(high, max(low, confidence)), 2), tuple(evidence))
 
 
+def _own_judgement(span: Span, root: Token, lexicon: dict[str, tuple[int, str]]) -> list[tuple[int, str]]:
+    """The judgement the concept's words make of what it refers to: its head noun or an adjective
+    on it, when they are evaluative and agree ("a [terrible mistake]", "[reliable ally]")."""
+    found = []
+    for token in [root] + [c for c in root.children if c.dep_ == "amod" and span.start <= c.i < span.end]:
+        hit = _polarity(token, lexicon)
+        if hit is not None and hit[1] == "eval":
+            found.append((-hit[0] if _negated(token) else hit[0], token.lower_))
+    return found if len({p for p, _ in found}) == 1 else []
+
+
+def _asked(span: Span, inside: set[int]) -> bool:
+    """Whether the concept is in a question: the first end of a sentence after it, within the
+    claim, is a question mark ("do you want them at a [convention]?")."""
+    doc = span.doc
+    end = sentence_of(span[0]).end
+    for token in doc[span.end : end]:
+        if token.i not in inside:
+            break
+        if token.text in (".", "!", "?"):
+            return token.text == "?"
+    return False
+
+
 def _head_of(span: Span) -> Token:
     """The concept's head: of the words whose head is outside the span, a subject or object
     first, then a noun ("Sure Start" parsed as an interjection and a subject)."""
@@ -205,6 +275,10 @@ def _head_of(span: Span) -> Token:
     if not outside:
         return span.root
     return min(outside, key=lambda t: (t.dep_ not in _SUBJECT | _OBJECT, t.pos_ not in ("NOUN", "PROPN"), t.i))
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
 
 
 def _polarity(token: Token, lexicon: dict[str, tuple[int, str]]) -> tuple[int, str] | None:
@@ -235,7 +309,8 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: dict[str, tuple
         polarity, kind = own
         is_verb = head.pos_ in ("VERB", "AUX")
         if kind == "stance" and (rel in _OBJECT or rel in ("compound", "poss")):
-            found.append((polarity, head.lower_))
+            if not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
+                found.append((polarity, head.lower_))  # "prevent [X] from taking part" is against the act
         elif kind == "eval":
             evaluated = True
             if rel in _SUBJECT or (rel == "poss" and not is_verb):
@@ -262,7 +337,7 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: dict[str, tuple
                     found.append((-hit[0] if _negated(child) else hit[0], child.lower_))
             elif rel == "nsubjpass":
                 continue
-            elif copula and child.dep_ in ("acomp", "attr", "oprd"):
+            elif copula and child.dep_ in ("acomp", "attr", "oprd", "prep"):  # "[X] is at a crisis point"
                 hit = _polarity(child, lexicon)
                 if (rel in _SUBJECT and hit is not None and hit[1] == "stance"
                         and any(c.dep_ in ("prep", "ccomp", "xcomp") for c in child.children)):

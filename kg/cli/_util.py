@@ -11,7 +11,6 @@ disk, a crash).
 from __future__ import annotations
 
 import sys
-import time
 import traceback
 from collections.abc import Iterable
 from enum import Enum
@@ -22,10 +21,12 @@ import typer
 from pydantic import ValidationError
 
 from extractors import DEFAULT_MODEL
+from kg.cli._progress import Progress, summary_line
 from kg.cli._terminal import printable
 from kg.readwrite.staging import OutputBusy, OutputRefused
 from kg.store import QUOTE_GRAPH_MAX_ARTICLES, StoreError
-from kg.run import DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop
+from kg.run import (DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop,
+                    count_articles)
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "MaxBytesOpt", "JobsOpt", "Engine",
            "EngineOpt", "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "CorrectionsOpt", "DetailOpt",
@@ -116,43 +117,16 @@ def fail(message: object, status: int) -> NoReturn:
     raise typer.Exit(status)
 
 
-class Progress:
-    """Progress on stderr: a live line on a terminal, a line every few seconds otherwise."""
-
-    def __init__(self, every_seconds: float = 10.0) -> None:
-        self.started = time.monotonic()
-        self.last = self.started
-        self.every = every_seconds
-        self.live = sys.stderr.isatty()
-
-    def __call__(self, done: int, failed: int) -> None:
-        now = time.monotonic()
-        if not self.live and now - self.last < self.every:
-            return
-        self.last = now
-        rate = done / max(now - self.started, 1e-9)
-        line = f"  {done} articles extracted, {failed} failed ({rate:.1f} articles/s)"
-        typer.echo(f"\r{line}" if self.live else line, err=True, nl=not self.live)
-
-    def close(self) -> None:
-        """End the live progress line."""
-        if self.live:
-            typer.echo("", err=True)
-
-
-def print_summary(command: str, summary: RunSummary) -> None:
-    """The one-screen summary at the end of a run; text from the inputs is made printable."""
-    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.quotes.items()))
-    typer.echo(f"kg {command}: {summary.articles} articles, {len(summary.failures)} failed")
-    typer.echo(f"  people         {summary.people}")
-    typer.echo(f"  organisations  {summary.organisations}")
-    typer.echo(f"  quotes         {sum(summary.quotes.values())}" + (f" ({kinds})" if kinds else ""))
+def print_summary(command: str, summary: RunSummary, seconds: float) -> None:
+    """The summary at the end of a run: its one line (`summary_line`), the files written, notes,
+    failures and warnings; text from the inputs is made printable."""
+    typer.echo(summary_line(command, summary, seconds))
     if summary.unchanged:
         typer.echo(f"  unchanged      {summary.unchanged} (already in the store, not extracted again)")
     if summary.corrections:
         typer.echo(f"  corrections    {len(summary.corrections)} applied")
         for line in summary.corrections:
-            typer.echo(f"    {line}")
+            typer.echo(f"    {printable(line)}")
     for name, path in summary.outputs.items():
         typer.echo(f"  {name:<14} {printable(path)}")
     if "html" in summary.outputs:
@@ -190,7 +164,11 @@ def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, setti
     from extractors.pipeline import ModelNotFound
     from kg.corrections import CorrectionError
 
-    progress = Progress()
+    try:
+        total: int | None = count_articles(inputs, exclude=[out])
+    except OSError:
+        total = None
+    progress = Progress(command, total)
     try:
         summary = run(inputs, out, settings, progress=progress)
     except (ModelNotFound, OutputRefused, CorrectionError, StoreError) as error:
@@ -214,5 +192,5 @@ def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, setti
         traceback.print_exc(file=sys.stderr)
         fail(f"the run failed ({type(error).__name__}: {error}); {out} was left as it was", 3)
     progress.close()
-    print_summary(command, summary)
+    print_summary(command, summary, progress.elapsed)
     raise typer.Exit(1 if summary.failures else 0)

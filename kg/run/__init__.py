@@ -21,6 +21,7 @@ from kg.run.batch import (
 from kg.run.cache import RecordCache
 from kg.run.engines import BATCH_SIZE, Result, WorkItem, extract_batch, run_dask, run_engine, run_local, run_processes
 from kg.run.inputs import DEFAULT_MAX_BYTES, SUFFIXES, read_articles
+from kg.run.sources import count_articles
 from kg.run.settings import (
                             DEFAULT_MAX_CHARS,
                             Engine,
@@ -35,6 +36,7 @@ __all__ = [
     "Engine",
     "DEFAULT_MAX_CHARS",
     "read_articles",
+    "count_articles",
     "SUFFIXES",
     "DEFAULT_MAX_BYTES",
     "extract_records",

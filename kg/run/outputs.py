@@ -62,7 +62,7 @@ def write_exports(store: ClaimsStore, folder: Path, *, detail: str = "auto", csv
     write_gexf_stream(stream, paths["gexf"], skeleton=shape)
     write_json_stream(stream, paths["json"])
     write_statement_rows(statement_rows(store.db), paths["statements"], formulas=csv_formulas)
-    write_html(graph if graph is not None else to_networkx(stream), paths["html"], title=title)
+    write_html(graph if graph is not None else to_networkx(stream), paths["html"], title=title, texts=store.texts())
     return paths
 
 

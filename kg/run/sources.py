@@ -18,7 +18,7 @@ from pathlib import Path
 from extractors.records import Failure
 from kg.readwrite.staging import is_output_folder
 
-__all__ = ["SUFFIXES", "input_files", "display_path", "os_reason"]
+__all__ = ["SUFFIXES", "input_files", "count_articles", "display_path", "os_reason"]
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 """File types read from a directory (and accepted as explicit inputs)."""
@@ -59,6 +59,53 @@ def input_files(inputs: Iterable[str | Path], *, exclude: Collection[str | Path]
                           "(expected .txt, .html, .jsonl or a directory)")
         else:
             yield path
+
+
+def count_articles(inputs: Iterable[str | Path], *, exclude: Collection[str | Path] = ()) -> int:
+    """How many articles (and failures) reading the inputs will yield, found cheaply beforehand.
+
+    A ``.txt`` or ``.html`` file, and each input that cannot be used, counts one; a
+    ``.jsonl`` file counts its non-blank lines, found by scanning its bytes without
+    decoding or parsing them. Only regular files are opened (a FIFO would block). The
+    count is for a progress bar: a file that changes meanwhile makes it a little off.
+
+    Parameters
+    ----------
+    inputs, exclude
+        As `input_files` takes them.
+
+    Returns
+    -------
+    int
+    """
+    total = 0
+    for item in input_files(inputs, exclude=exclude):
+        if isinstance(item, Path) and item.suffix.lower() == ".jsonl":
+            total += _jsonl_lines(item)
+        else:
+            total += 1
+    return total
+
+
+def _jsonl_lines(path: Path) -> int:
+    """The non-blank lines of a regular file, 1 for anything else (it will be one failure)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1
+        lines, filled = 0, False
+        with open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                pieces = chunk.split(b"\n")
+                for piece in pieces[:-1]:  # each ends a line
+                    lines += filled or bool(piece.strip())
+                    filled = False
+                filled = filled or bool(pieces[-1].strip())
+        return lines + filled
+    except OSError:
+        return 1
+
+
+_CHUNK = 1 << 20
 
 
 def display_path(path: str | Path) -> str:

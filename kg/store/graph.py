@@ -31,11 +31,12 @@ _ACTOR_TYPES: dict[str, Any] = {"type": str, "label": str, "name": str, "aliases
                                 "corrections": JSON, "honorific": str}
 _NODE_TYPES = {**_ACTOR_TYPES, "title": str, "date": str, "url": str, "publication": str, "author": str,
                "article_id": str, "content": str, "cue": str, "cue_class": str, "quote_type": str, "speaker": str,
-               "start": int, "end": int, "sentence": str, "source": str}
+               "start": int, "end": int, "sentence": str, "source": str, "parts": JSON, "cue_span": JSON,
+               "speaker_span": JSON}
 _EDGE_TYPES = {"type": str, "count": int, "article_id": str, "start": int, "end": int, "sentence": str,
                "title": str, "former": bool, "cue": str, "cue_class": str, "agreement": str, "confidence": float,
                "source": str, "evidence": JSON}
-_AC_NODE_TYPES = {**_ACTOR_TYPES, "source": str}
+_AC_NODE_TYPES = {**_ACTOR_TYPES, "source": str, "n_statements": int}
 _AC_EDGE_TYPES = {"type": str, "titles": JSON, "former": bool, "articles": JSON, "count": int, "agree": int,
                   "disagree": int, "neutral": int, "weight": int, "net": int, "agreement": str, "quotes": JSON}
 
@@ -85,7 +86,7 @@ def actor_concept_stream(db: sqlite3.Connection, part: Part = Part()) -> GraphSt
     disagreeing and neutral claims and the ids of the claims (``quotes``); per person and
     organisation one ``holds_role`` edge with the titles and the articles that state them."""
     table = part.articles(db)
-    graph = {"corrections": _corrections(db), "network": "actor-concept"}
+    graph = {"corrections": _corrections(db), "network": "actor-concept", "actors": "people and organisations"}
     return GraphStream(nodes=lambda: _ac_nodes(db, table), edges=lambda: _ac_edges(db, table),
                        node_types=dict(_AC_NODE_TYPES), edge_types=dict(_AC_EDGE_TYPES), graph=graph)
 
@@ -119,21 +120,24 @@ def _in(table: str | None, column: str, conjunction: str = "AND") -> str:
 def _claim_nodes(db: sqlite3.Connection, table: str | None) -> Iterator[Node]:
     yield from _actor_nodes(db, table)
     quotes = _Follow(db.execute(
-        'SELECT article_id, id, content, cue, cue_class, type, speaker, date, correction, start, "end", sentence '
-        f"FROM quotes WHERE NOT dropped{_in(table, 'article_id')} ORDER BY article_id, seq"))
+        'SELECT article_id, id, content, cue, cue_class, type, speaker, date, correction, start, "end", sentence, '
+        f"parts, cue_mention, speaker_mention FROM quotes WHERE NOT dropped{_in(table, 'article_id')} "
+        "ORDER BY article_id, seq"))
     for article_id, title, date, url, publication, author in db.execute(
             "SELECT id, title, date, url, publication, author FROM articles"
             f"{_in(table, 'id', 'WHERE')} ORDER BY id"):
         yield f"article:{article_id}", {"type": "article", "label": title or article_id, "title": title or "",
                                          "date": date or "", "url": url or "", "publication": publication or "",
                                          "author": author or "", "article_id": article_id}
-        for _, node, content, cue, cue_class, kind, speaker, qdate, correction, start, end, sentence in \
-                quotes.take(article_id):
+        for (_, node, content, cue, cue_class, kind, speaker, qdate, correction, start, end, sentence, parts,
+             cue_mention, speaker_mention) in quotes.take(article_id):
             label = content if len(content) <= 60 else content[:57].rstrip() + "..."
             yield node, {"type": "quote", "label": label, "content": content, "cue": cue or "",
                          "cue_class": cue_class or "", "quote_type": kind, "speaker": speaker, "date": qdate,
-                         "corrections": [correction] if correction else [], "article_id": article_id,
-                         "start": start, "end": end, "sentence": sentence}
+                         "corrections": [correction] if correction else [],
+                         "parts": json.loads(parts) or [[start, end]], "cue_span": _span(cue_mention),
+                         "speaker_span": _span(speaker_mention) if not correction else [],
+                         "article_id": article_id, "start": start, "end": end, "sentence": sentence}
     for concept_id, name, source in db.execute(
             "SELECT id, name, source FROM concepts WHERE name IN (SELECT s.concept FROM stances s JOIN quotes q "
             f"ON q.id = s.quote_id WHERE NOT q.dropped{_in(table, 'q.article_id')}) ORDER BY rowid"):
@@ -186,6 +190,14 @@ def _article_edges(article_id: str, quotes: list[tuple], mentioned: "_Follow", r
                                             **_provenance(article_id, start, end, sentence)}
     for (u, v, key), data in edges.items():
         yield u, v, key, data
+
+
+def _span(mention: str | None) -> list[int]:
+    """``[start, end]`` of a mention kept as JSON, ``[]`` when there is none."""
+    if mention is None:
+        return []
+    found = json.loads(mention)
+    return [found["start"], found["end"]]
 
 
 def _provenance(article_id: str, start: int, end: int, sentence: str) -> dict[str, Any]:
@@ -256,11 +268,14 @@ def _roles(rows: Iterable[tuple]) -> list[dict[str, Any]]:
 
 
 def _ac_nodes(db: sqlite3.Connection, table: str | None) -> Iterator[Node]:
-    yield from _actor_nodes(db, table)
-    for concept_id, name, source in db.execute(
-            "SELECT c.id, c.name, c.source FROM concepts c WHERE c.id IN (SELECT concept_id FROM statements"
-            f"{_in(table, 'article_id', 'WHERE')}) ORDER BY c.rowid"):
-        yield concept_id, {"type": "concept", "label": name, "source": source}
+    counts = dict(db.execute(f"SELECT actor_id, count(*) FROM statements{_in(table, 'article_id', 'WHERE')} "
+                             "GROUP BY actor_id"))
+    for actor, data in _actor_nodes(db, table):
+        yield actor, {**data, "n_statements": counts.get(actor, 0)}
+    for concept_id, name, source, n in db.execute(
+            "SELECT c.id, c.name, c.source, s.n FROM concepts c JOIN (SELECT concept_id, count(*) AS n FROM statements"
+            f"{_in(table, 'article_id', 'WHERE')} GROUP BY concept_id) s ON s.concept_id = c.id ORDER BY c.rowid"):
+        yield concept_id, {"type": "concept", "label": name, "source": source, "n_statements": n}
 
 
 def _ac_edges(db: sqlite3.Connection, table: str | None) -> Iterator[Edge]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
@@ -19,7 +18,7 @@ from kg.store.graph import Part, actor_concept_stream, claims_stream, to_network
 from kg.store.records import read_store_records
 from kg.store.resolve import resolve_store
 from kg.store.schema import connect, disk_error
-from kg.store.write import add_record_dicts, add_records, known_articles
+from kg.store.write import add_record_dicts, add_records, batches, known_articles
 
 __all__ = ["ClaimsStore", "QUOTE_GRAPH_MAX_ARTICLES"]
 
@@ -28,10 +27,23 @@ QUOTE_GRAPH_MAX_ARTICLES = 2_000
 the actor-concept graph (`ClaimsStore.graph_stream` with ``detail="auto"``)."""
 
 
-def _batches(records: Iterable[ArticleRecord], size: int) -> Iterator[list[ArticleRecord]]:
-    iterator = iter(records)
-    while batch := list(islice(iterator, size)):
-        yield batch
+class _Texts(Mapping[str, "str | None"]):
+    """The articles' texts as a read-only mapping over the store, one query per text asked."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __getitem__(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return row[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return (article_id for (article_id,) in self.db.execute("SELECT id FROM articles ORDER BY id"))
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 class ClaimsStore:
@@ -102,7 +114,7 @@ class ClaimsStore:
     def adding(self, records: Iterable[ArticleRecord]) -> Iterator[ArticleRecord]:
         """Add records as they pass through (each replacing the article of its id), committing
         when they end: for writing them elsewhere at the same time."""
-        for batch in _batches(records, 256):
+        for batch in batches(records, 256):
             with self._disk():
                 add_records(self.db, batch)
             yield from batch
@@ -137,6 +149,10 @@ class ClaimsStore:
     def records(self) -> Iterator[ArticleRecord]:
         """The article records, in order of article id."""
         return read_store_records(self.db)
+
+    def texts(self) -> Mapping[str, str | None]:
+        """Article id -> the article's text, read from the store when asked (for the page)."""
+        return _Texts(self.db)
 
     def count(self, table: str) -> int:
         """Rows in one of the store's tables (``articles``, ``quotes``, ``actors``, ...)."""

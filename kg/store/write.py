@@ -16,7 +16,7 @@ from typing import Any
 
 from extractors.records import ArticleRecord, ArticleText
 
-__all__ = ["add_records", "add_record_dicts", "content_hash", "known_articles", "is_unchanged"]
+__all__ = ["add_records", "add_record_dicts", "batches", "content_hash", "known_articles", "is_unchanged"]
 
 _METADATA = ("title", "date", "url", "publication")
 
@@ -55,7 +55,7 @@ def add_record_dicts(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) 
     be valid `ArticleRecord` data: fields left out take the records' defaults."""
     before = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
     count = 0
-    for batch in _batches(records, 64):
+    for batch in batches(records, 64):
         rows = _Rows()
         for record in batch:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (record["id"],)).fetchone():
@@ -129,7 +129,8 @@ class _Rows:
                 db.executemany(sql, self.rows[table])
 
 
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """`items` in lists of `size` (the last one shorter)."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
