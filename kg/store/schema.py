@@ -89,7 +89,7 @@ CREATE TABLE stances (
     agreement TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT NOT NULL DEFAULT '[]',
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE quotes_fts USING fts5(content, sentence, content='quotes', content_rowid='rowid');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(content, sentence, content=[quotes], content_rowid=[rowid]);
 CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, content, sentence) VALUES ('delete', old.rowid, old.content, old.sentence);
 END;
