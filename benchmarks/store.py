@@ -59,7 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("records", type=Path, help="records.jsonl to repeat (kg extract's output)")
     parser.add_argument("--articles", type=int, nargs="+", default=[5_000, 10_000])
-    parser.add_argument("--speaker", default="Trump", help="who the query question asks about")
+    parser.add_argument("--speaker", default="Mike Pence", help="who the query question asks about")
     parser.add_argument("--keep", type=Path, help="where to leave the corpora and builds (default: a temp dir)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))

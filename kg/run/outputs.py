@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,18 @@ def write_exports(store: ClaimsStore, folder: Path, *, detail: str = "auto", csv
         Keep statement cells that look like spreadsheet formulas as they are.
     """
     paths = {name: folder / file for name, file in EXPORT_FILES.items()}
+    with _beside(_write_statements, store.path, paths["statements"], csv_formulas):
+        _write_graphs(store, paths, detail=detail, title=title)
+    return paths
+
+
+def _write_statements(store_path: str, path: Path, formulas: bool) -> None:
+    """The statements CSV, from the store at `store_path` (in a process of its own, see `_beside`)."""
+    with ClaimsStore.open(store_path) as store:
+        write_statement_rows(statement_rows(store.db), path, formulas=formulas)
+
+
+def _write_graphs(store: ClaimsStore, paths: dict[str, Path], *, detail: str, title: str) -> None:
     stream = store.graph_stream(detail=detail)
     graph = None
     if stream.graph.get("network") == "actor-concept":  # small: read once, for every writer
@@ -61,9 +74,45 @@ def write_exports(store: ClaimsStore, folder: Path, *, detail: str = "auto", csv
     write_graphml_stream(stream, paths["graphml"])
     write_gexf_stream(stream, paths["gexf"], skeleton=shape)
     write_json_stream(stream, paths["json"])
-    write_statement_rows(statement_rows(store.db), paths["statements"], formulas=csv_formulas)
     write_html(graph if graph is not None else to_networkx(stream), paths["html"], title=title, texts=store.texts())
-    return paths
+
+
+@contextmanager
+def _beside(target: Callable[..., None], *args: Any) -> Iterator[None]:
+    """Run ``target(*args)`` in another process while the block runs (a store in memory: after it,
+    here), and raise its error, as an `OSError` naming it, once both are done."""
+    if args[0] == ":memory:":
+        yield
+        target(*args)
+        return
+    context = _context()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_report, args=(send, target, *args), daemon=True)
+    process.start()
+    send.close()
+    try:
+        yield
+    except BaseException:
+        process.terminate()
+        raise
+    problem = receive.recv() if receive.poll(None) else "ended without a word"
+    process.join()
+    if problem is not None:
+        raise OSError(problem)
+
+
+def _report(send: Any, target: Callable[..., None], *args: Any) -> None:
+    """In the other process: run the target, send None, or what went wrong."""
+    try:
+        target(*args)
+    except Exception as error:  # noqa: BLE001  (sent to the parent, which raises it)
+        send.send(f"{type(error).__name__}: {error}")
+    else:
+        send.send(None)
+
+
+def _context() -> Any:
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
 
 
 def open_store(previous: Path, staging: Path) -> ClaimsStore:
@@ -139,7 +188,7 @@ def add_record_files(store: ClaimsStore, paths: list[Path]) -> int:
     ValueError
         Naming the file and line of the first line that is not a valid record.
     """
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context = _context()
     receive, send = context.Pipe(duplex=False)
     checker = context.Process(target=_check_records, args=(paths, send), daemon=True)
     checker.start()

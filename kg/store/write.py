@@ -54,12 +54,16 @@ def add_record_dicts(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) 
     """`add_records` for records as plain dicts (parsed JSON lines of ``records.jsonl``), which must
     be valid `ArticleRecord` data: fields left out take the records' defaults."""
     before = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
+    present = {article_id for (article_id,) in db.execute("SELECT id FROM articles")}
     count = 0
     for batch in batches(records, 64):
         rows = _Rows()
         for record in batch:
-            if db.execute("SELECT 1 FROM articles WHERE id = ?", (record["id"],)).fetchone():
+            if record["id"] in present:
+                rows.insert(db)  # what came before it in this batch, which it may replace
+                rows = _Rows()
                 _delete(db, record["id"])
+            present.add(record["id"])
             rows.add(record)
             count += 1
         rows.insert(db)
@@ -140,12 +144,13 @@ def _mention(m: dict[str, Any]) -> tuple[str, int, int, str]:
     return m["text"], m["start"], m["end"], m["sentence"]
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _mention_json(m: dict[str, Any] | None) -> str | None:
-    return None if m is None else json.dumps({"text": m["text"], "start": m["start"], "end": m["end"],
-                                              "sentence": m["sentence"]}, ensure_ascii=False, separators=(",", ":"))
+    return None if m is None else _ENCODE({"text": m["text"], "start": m["start"], "end": m["end"],
+                                           "sentence": m["sentence"]})
 
 
 def _json(value: object, empty: str = "[]") -> str:
-    if not value:
-        return empty
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value) if value else empty
