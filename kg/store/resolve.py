@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
+from functools import lru_cache
 
 from kg.actor_index import ActorIndex
 from kg.actors import ActorEntry, common_words, person_entry, resolve_entries, role_entry
@@ -74,11 +76,19 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
 
 
 def _entry(article_id: str, local_id: str, kind: str, name: str, aliases: str | None, mentions: int) -> ActorEntry:
+    article_id, local_id, name = sys.intern(article_id), sys.intern(local_id), sys.intern(name)
     if aliases is None:
         return role_entry(article_id, name)
     if kind == "person":
-        return person_entry(article_id, local_id, name, json.loads(aliases), mentions)
-    return ActorEntry(article_id, local_id, "organisation", name, json.loads(aliases), mentions, None)
+        return person_entry(article_id, local_id, name, _aliases(aliases), mentions)
+    return ActorEntry(article_id, local_id, "organisation", name, _aliases(aliases), mentions, None)
+
+
+@lru_cache(maxsize=1 << 14)
+def _aliases(text: str) -> dict[str, str]:
+    """Aliases read from their JSON once per distinct text: entries only read them, so they share them
+    (a corpus repeats its names; memory follows the distinct names, not the mentions)."""
+    return json.loads(text)
 
 
 def _write_actors(db: sqlite3.Connection, actors: ActorIndex) -> None:
