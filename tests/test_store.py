@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -90,3 +91,38 @@ def test_not_a_store(tmp_path):
     other.close()
     with pytest.raises(StoreError, match="not a claims store"):
         ClaimsStore.open(tmp_path / "other.sqlite")
+
+
+def test_exports_streamed_from_the_store_read_back_as_the_built_graph(store_file, tmp_path):
+    import networkx as nx
+
+    from kg.readwrite import read_graphml, read_json
+    from kg.run.outputs import write_exports
+
+    with ClaimsStore.open(store_file) as store:
+        paths = write_exports(store, tmp_path, detail="quotes")
+    H = build_graph(sample_graph.records())
+    for G in (read_graphml(paths["graphml"]), read_json(paths["json"])):
+        assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+        assert sorted(G.edges(keys=True, data=True)) == sorted(H.edges(keys=True, data=True))
+        corrections = G.graph["corrections"]  # a list, written as JSON text in GraphML
+        assert (json.loads(corrections) if isinstance(corrections, str) else corrections) == H.graph["corrections"]
+    gexf = nx.read_gexf(paths["gexf"])
+    assert (gexf.number_of_nodes(), gexf.number_of_edges()) == (H.number_of_nodes(), H.number_of_edges())
+    assert paths["statements"].read_bytes().count(b"\r\n") == 1 + sum(
+        1 for _, d in H.nodes(data=True) if d["type"] == "quote") + sum(
+        d["content"].count("\r\n") for _, d in H.nodes(data=True) if d["type"] == "quote")
+
+
+def test_the_actor_concept_graph_counts_and_lists_the_claims(store_file):
+    with ClaimsStore.open(store_file) as store:
+        G = store.graph(detail="actors")
+    claims = build_graph(sample_graph.records())
+    assert G.graph["network"] == "actor-concept"
+    assert {n for n, d in G.nodes(data=True) if d["type"] in ("person", "organisation")} == {
+        n for n, d in claims.nodes(data=True) if d["type"] in ("person", "organisation")}
+    for actor, concept, data in ((u, v, d) for u, v, d in G.edges(data=True) if d["type"] == "stance"):
+        said = [q for _, q, d in claims.out_edges(actor, data=True) if d["type"] == "said"
+                and claims.has_edge(q, concept)]
+        assert sorted(data["quotes"]) == sorted(said)
+        assert data["agree"] + data["disagree"] + data["neutral"] == data["weight"] == len(said)
