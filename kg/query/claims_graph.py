@@ -6,26 +6,19 @@ from collections import defaultdict
 
 import networkx as nx
 
+from kg.query.questions import Questions
 from kg.query.results import ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult
 
 __all__ = ["ClaimsGraph"]
 
 
-class ClaimsGraph:
+class ClaimsGraph(Questions):
     """Questions over a claims graph, as built by `kg.build.build_graph` or loaded by `load`."""
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
 
-    # -- listings ------------------------------------------------------------------
-
-    def people(self) -> Results[ActorResult]:
-        """Every person, most quoted first."""
-        return self._actors("person")
-
-    def organisations(self) -> Results[ActorResult]:
-        """Every organisation, most quoted first."""
-        return self._actors("organisation")
+    # -- listings (people and organisations: `Questions`) -------------------------------
 
     def actors(self) -> Results[ActorResult]:
         """Every person and organisation, with the names it goes by and why they were merged,
@@ -86,11 +79,6 @@ class ClaimsGraph:
         found = [q for q in self.quotes() if needle in _words(q.content)
                  or any(needle in _words(c) for c in q.concepts)]
         return Results(found)
-
-    def timeline(self, actor: str) -> Results[QuoteResult]:
-        """What an actor said, oldest first (undated quotes last)."""
-        found = self.quotes(speaker=actor)
-        return Results(sorted(found, key=lambda q: (not q.date, q.date, q.article_id, q.start)))
 
     # -- people and organisations ------------------------------------------------------
 

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg import discourse
+from kg.query.questions import Questions
 from kg.query.results import ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult
 from kg.store import QUOTE_GRAPH_MAX_ARTICLES, ClaimsStore, Part
 from kg.store.graph import actor_data
@@ -25,7 +26,7 @@ _QUOTE_COLUMNS = ("SELECT q.id, q.speaker, q.speaker_id, q.cue, q.cue_class, q.t
                   'a.title, q.date, q.start, q."end", q.sentence FROM quotes q JOIN articles a ON a.id = q.article_id')
 
 
-class StoreQueries:
+class StoreQueries(Questions):
     """Questions over a claims store (`kg.store.ClaimsStore`), as `ClaimsGraph` asks them of a graph.
 
     Examples
@@ -48,15 +49,7 @@ class StoreQueries:
             self._graph = self.store.graph()
         return self._graph
 
-    # -- listings ------------------------------------------------------------------
-
-    def people(self) -> Results[ActorResult]:
-        """Every person, most quoted first."""
-        return self._actors("kind = 'person'")
-
-    def organisations(self) -> Results[ActorResult]:
-        """Every organisation, most quoted first."""
-        return self._actors("kind = 'organisation'")
+    # -- listings (people and organisations: `Questions`) -------------------------------
 
     def actors(self) -> Results[ActorResult]:
         """Every person and organisation, with the names it goes by and why they were merged,
@@ -122,11 +115,6 @@ class StoreQueries:
         query = (f"{_QUOTE_COLUMNS} JOIN quotes_fts f ON f.rowid = q.rowid WHERE quotes_fts MATCH ? "
                  f"AND NOT q.dropped ORDER BY f.rank" + (f" LIMIT {int(limit)}" if limit else ""))
         return self._results(self.db.execute(query, [match]).fetchall())
-
-    def timeline(self, actor: str) -> Results[QuoteResult]:
-        """What an actor said, oldest first (undated quotes last)."""
-        found = self.quotes(speaker=actor)
-        return Results(sorted(found, key=lambda q: (not q.date, q.date, q.article_id, q.start)))
 
     # -- people and organisations ------------------------------------------------------
 
@@ -213,8 +201,8 @@ class StoreQueries:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _actors(self, where: str) -> Results[ActorResult]:
-        found = [ActorResult(id=i, **_fields(d)) for i, d in actor_data(self.db, where).items()]
+    def _actors(self, kind: str) -> Results[ActorResult]:
+        found = [ActorResult(id=i, **_fields(d)) for i, d in actor_data(self.db, "kind = ?", (kind,)).items()]
         return Results(sorted(found, key=lambda a: (-a.n_quotes, a.name)))
 
     def _actor_results(self, ids: list[str] | None = None) -> list[ActorResult]:
