@@ -158,11 +158,6 @@ class ClaimsStore:
         """Rows in one of the store's tables (``articles``, ``quotes``, ``actors``, ...)."""
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    @property
-    def corrections(self) -> list[str]:
-        """What each correction applied to the store did."""
-        return claims_stream(self.db).graph["corrections"]
-
     def graph_stream(self, part: Part = Part(), *, detail: str = "auto") -> GraphStream:
         """The graph of a part of the store as a stream (for the exporters).
 
