@@ -86,8 +86,13 @@ def actor_concept_stream(db: sqlite3.Connection, part: Part = Part()) -> GraphSt
     disagreeing and neutral claims and the ids of the claims (``quotes``); per person and
     organisation one ``holds_role`` edge with the titles and the articles that state them."""
     table = part.articles(db)
+    stances = f"stances_{uuid.uuid4().hex[:12]}"  # the statements counted once, for every pass
+    db.execute(f"CREATE TEMP TABLE {stances} AS SELECT actor_id, concept_id, sum(agreement = 'agree') AS agree, "
+               "sum(agreement = 'disagree') AS disagree, sum(agreement = 'neutral') AS neutral, "
+               f"json_group_array(quote_id) AS quotes FROM statements{_in(table, 'article_id', 'WHERE')} "
+               "GROUP BY actor_id, concept_id")
     graph = {"corrections": _corrections(db), "network": "actor-concept", "actors": "people and organisations"}
-    return GraphStream(nodes=lambda: _ac_nodes(db, table), edges=lambda: _ac_edges(db, table),
+    return GraphStream(nodes=lambda: _ac_nodes(db, table, stances), edges=lambda: _ac_edges(db, table, stances),
                        node_types=dict(_AC_NODE_TYPES), edge_types=dict(_AC_EDGE_TYPES), graph=graph)
 
 
@@ -267,18 +272,17 @@ def _roles(rows: Iterable[tuple]) -> list[dict[str, Any]]:
             for title, organisation, former, article_id in dict.fromkeys(rows)]
 
 
-def _ac_nodes(db: sqlite3.Connection, table: str | None) -> Iterator[Node]:
-    counts = dict(db.execute(f"SELECT actor_id, count(*) FROM statements{_in(table, 'article_id', 'WHERE')} "
-                             "GROUP BY actor_id"))
+def _ac_nodes(db: sqlite3.Connection, table: str | None, stances: str) -> Iterator[Node]:
+    counts = dict(db.execute(f"SELECT actor_id, sum(agree + disagree + neutral) FROM temp.{stances} GROUP BY actor_id"))
     for actor, data in _actor_nodes(db, table):
         yield actor, {**data, "n_statements": counts.get(actor, 0)}
     for concept_id, name, source, n in db.execute(
-            "SELECT c.id, c.name, c.source, s.n FROM concepts c JOIN (SELECT concept_id, count(*) AS n FROM statements"
-            f"{_in(table, 'article_id', 'WHERE')} GROUP BY concept_id) s ON s.concept_id = c.id ORDER BY c.rowid"):
+            "SELECT c.id, c.name, c.source, s.n FROM concepts c JOIN (SELECT concept_id, sum(agree + disagree + "
+            f"neutral) AS n FROM temp.{stances} GROUP BY concept_id) s ON s.concept_id = c.id ORDER BY c.rowid"):
         yield concept_id, {"type": "concept", "label": name, "source": source, "n_statements": n}
 
 
-def _ac_edges(db: sqlite3.Connection, table: str | None) -> Iterator[Edge]:
+def _ac_edges(db: sqlite3.Connection, table: str | None, stances: str) -> Iterator[Edge]:
     for person, org, titles, former, articles, count in db.execute(
             "SELECT e.actor_id, r.org_actor_id, json_group_array(DISTINCT r.title), min(r.former), "
             "json_group_array(DISTINCT r.article_id), count(*) FROM roles r JOIN entities e USING (article_id, "
@@ -287,9 +291,7 @@ def _ac_edges(db: sqlite3.Connection, table: str | None) -> Iterator[Edge]:
         yield person, org, "holds_role", {"type": "holds_role", "titles": json.loads(titles), "former": bool(former),
                                           "articles": json.loads(articles), "count": count}
     for actor, concept, agree, disagree, neutral, quotes in db.execute(
-            "SELECT actor_id, concept_id, sum(agreement = 'agree'), sum(agreement = 'disagree'), "
-            "sum(agreement = 'neutral'), json_group_array(quote_id) FROM statements"
-            f"{_in(table, 'article_id', 'WHERE')} GROUP BY actor_id, concept_id ORDER BY actor_id, concept_id"):
+            f"SELECT * FROM temp.{stances} ORDER BY actor_id, concept_id"):
         overall = "mixed" if agree and disagree else "agree" if agree else "disagree" if disagree else "neutral"
         yield actor, concept, "stance", {"type": "stance", "agree": agree, "disagree": disagree, "neutral": neutral,
                                          "weight": agree + disagree + neutral, "net": agree - disagree,
