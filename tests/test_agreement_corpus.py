@@ -46,6 +46,14 @@ def test_the_set_is_labelled_and_split_by_article():
     assert dev and heldout and not dev & heldout
 
 
+def test_the_second_draw_is_development_from_new_articles():
+    first = {p.key for p in PAIRS if p.draw == 1}
+    second = [p for p in PAIRS if p.draw == 2]
+    assert len(second) >= 200
+    assert {p.split for p in second} == {"dev"}
+    assert not {p.key for p in second} & first
+
+
 def test_the_texts_are_those_labelled(texts):
     assert [p.n for p in PAIRS if p.key not in texts or not text_matches(p, texts[p.key])] == []
 
