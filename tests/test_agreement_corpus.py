@@ -58,11 +58,13 @@ def test_the_texts_are_those_labelled(texts):
     assert [p.n for p in PAIRS if p.key not in texts or not text_matches(p, texts[p.key])] == []
 
 
-# Floors a little under the accuracy reached (dev 0.73, held-out 0.64, from 0.57 and 0.57): a
-# change that loses ground on either half fails here.
-@pytest.mark.parametrize("split, floor", [("dev", 0.7), ("heldout", 0.6)])
-def test_agreement_accuracy(predictions, split, floor):
-    chosen = [(p, q) for p, q in zip(PAIRS, predictions) if p.split == split]
+# Floors a little under the accuracy reached (first draw: dev half 0.73, held-out half 0.64, from
+# 0.57 and 0.57; second draw of development pairs 0.67, from 0.60): a change that loses ground on
+# any of them fails here.
+@pytest.mark.parametrize("split, draw, floor", [("dev", 1, 0.7), ("dev", 2, 0.64), ("heldout", 1, 0.6)])
+def test_agreement_accuracy(predictions, split, draw, floor):
+    chosen = [(p, q) for p, q in zip(PAIRS, predictions) if p.split == split and p.draw == draw]
+    title = f"{split} half of the corpus" if draw == 1 else f"{split} pairs of draw {draw}"
     scores = score([p.label for p, _ in chosen], [q for _, q in chosen])
-    print("\n" + table(f"{split} half of the corpus", scores))
+    print("\n" + table(title, scores))
     assert scores.accuracy >= floor

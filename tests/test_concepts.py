@@ -204,6 +204,21 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
      "neutral", "cue: neutral"),
     ('"We should expand the grants for parents of young carers," said Kate Moore.', "young carer", "neutral",
      "cue: neutral"),
+    # a modal advocates the act, not the one who should act, unless what they should do is receive
+    ('"The regulators should publish their findings," said Ruth Bond.', "regulator", "neutral", "cue: neutral"),
+    ('"Rural schools should get more money," said Kate Moore.', "rural school", "agree", "modal: should"),
+    # conditions and indirect questions say nothing for or against
+    ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
+     "condition"),
+    ("Jill Ross asked whether the new levy was fair.", "new levy", "neutral", "question"),
+    # winning is a success of the winner, nothing for what is won
+    ('"We will win the election," said Leo Grant.', "election", "neutral", "cue: neutral"),
+    ('"The tram scheme won the support of every council," said Leo Grant.', "tram scheme", "agree",
+     "lexicon: won (+1)"),
+    # words not in polarity.tsv: VADER's valence, for the word that governs the concept
+    ('"The inspectors are manipulating the figures," said Kate Moore.', "inspector", "disagree",
+     "lexicon: manipulating (-1)"),
+    ('"Let me say a word about the new bridge," said Kate Moore.', "new bridge", "neutral", "cue: neutral"),
 ])
 def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     doc, quote = only_quote(nlp, text)
@@ -236,7 +251,8 @@ def test_polarity_lexicon():
     lexicon = LEXICON.polarity
     assert len(lexicon) >= 150
     assert lexicon["welcome"] == (1, "stance") and lexicon["fail"] == (-1, "eval")
-    assert {kind for _, kind in lexicon.values()} == {"stance", "eval"}
+    assert {kind for _, kind in lexicon.values()} == {"stance", "eval", "outcome"}
+    assert LEXICON.valence["manipulating"] < -1 and LEXICON.valence["hopeful"] > 1 and ":)" not in LEXICON.valence
     assert "fight" in LEXICON.advocacy and "for" not in LEXICON.advocacy
     assert {polarity for polarity, _ in lexicon.values()} == {1, -1}
 
