@@ -36,7 +36,7 @@ from extractors.spans import sentence_of  # noqa: E402
 from extractors.text import normalise  # noqa: E402
 
 CACHE = Path(".cache/agreement")
-BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 1.01))
+BANDS = ((0.0, 0.55), (0.55, 0.65), (0.65, 0.75), (0.75, 1.01))
 
 
 def dev_docs(nlp, pairs):
@@ -65,7 +65,7 @@ def bands(rows) -> str:
         if chosen:
             right = sum(g == p for g, p in chosen)
             neutral = sum(p == "neutral" for _, p in chosen)
-            lines.append(f"{low:.1f}-{min(high, 1.0):.1f}   {len(chosen):>6}  {right / len(chosen):>8.2f}  ({neutral})")
+            lines.append(f"{low:.2f}-{min(high, 1.0):.2f} {len(chosen):>6}  {right / len(chosen):>8.2f}  ({neutral})")
     return "\n".join(lines)
 
 

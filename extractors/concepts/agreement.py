@@ -42,11 +42,23 @@ _JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these obje
 _MAX_NOUNS_PASSED = 1
 _ADVOCATED = {"for": 1, "against": -1}
 _CUE_LEAN = {"critical": -1, "supportive": 1, "commitment": 1}
-_BASE_CONFIDENCE = 0.55
+# Confidence estimates how often a judgement of its kind is right (calibrated on the development
+# rows of tests/data/agreement_corpus.tsv; `benchmarks/agreement_dev.py` prints accuracy by band).
+_BASE_CONFIDENCE = 0.65
 """Confidence with polarity or modality on the path."""
+_NEGATED_PENALTY = 0.1
+"""Less when a negation turned the sign: more ways to misread the scope."""
 _NEGATION_ONLY_CONFIDENCE = 0.45
-_NEUTRAL_CONFIDENCE = 0.5
-"""Confidence from the cue alone, or of a neutral judgement."""
+_CUE_ONLY_CONFIDENCE = 0.5
+"""Confidence from the cue alone."""
+_NEUTRAL_CONFIDENCE = 0.75
+"""Confidence of a neutral judgement in a claim without polar words besides the concept's."""
+_NEUTRAL_STEP = 0.07
+_NEUTRAL_FLOOR = 0.55
+"""Each polar word elsewhere in the claim (a judgement that may have been missed) lowers a
+neutral judgement's confidence by `_NEUTRAL_STEP`, down to `_NEUTRAL_FLOOR`."""
+_ASKED_CONFIDENCE = 0.8
+"""Confidence of a neutral judgement for a question or a condition."""
 _EVIDENCE_STEP = 0.1
 _CUE_AGAINST_PENALTY = 0.2
 _CONFIDENCE_RANGE = (0.05, 0.95)
@@ -131,10 +143,15 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        states a fact ("there were not [multiple calls]"). Otherwise the cue
        class leans, for a concept that is not inside another noun's phrase:
        critical -> disagree, supportive or commitment -> agree; else neutral.
-    8. **Confidence** starts at 0.55 with polarity or modality on the path
-       (0.45 with negation alone, 0.5 from the cue alone or for neutral), gains
-       0.1 for each further piece of evidence and for a cue that agrees, loses
-       0.2 for a cue that disagrees; it stays within [0.05, 0.95].
+    8. **Confidence** estimates how often a judgement of its kind is right
+       (calibrated on the development pairs of the labelled corpus): 0.65
+       with polarity or modality on the path, 0.1 less when a negation
+       turned it, 0.1 more for each further piece of evidence and for a cue
+       that agrees, 0.2 less for a cue that disagrees; 0.45 with negation
+       alone and 0.5 from the cue alone. A neutral judgement gets 0.8 for a
+       question or a condition, else 0.75 less 0.07 for each polar word
+       elsewhere in the claim (a judgement that may have been missed), down
+       to 0.55. It stays within [0.05, 0.95].
     """
     polarities = lexicon
     doc = span.doc
@@ -145,7 +162,7 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         inside = set(range(sentence.start, sentence.end))
     in_concept = set(range(span.start, span.end))
     if _asked(span, inside):
-        return Stance("neutral", _NEUTRAL_CONFIDENCE, ("question",))
+        return Stance("neutral", _ASKED_CONFIDENCE, ("question",))
     evidence: list[str] = []
     sign = 1
     judged = False  # a word has judged the concept itself; later words only confirm
@@ -238,9 +255,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         top = head
     # 0. conditions and indirect questions say nothing for or against
     if _conditional(node):
-        return Stance("neutral", _NEUTRAL_CONFIDENCE, ("condition",))
+        return Stance("neutral", _ASKED_CONFIDENCE, ("condition",))
     if (quote is None or quote.cue_class != "critical") and _asked_indirectly(node):
-        return Stance("neutral", _NEUTRAL_CONFIDENCE, ("question",))
+        return Stance("neutral", _ASKED_CONFIDENCE, ("question",))
     # 5. doubt
     if quote is not None and quote.cue_class == "critical":
         if any(c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS for c in top.children):
@@ -260,15 +277,19 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     if pieces or denied or (negations and sign > 0):  # "without [X], councils will not be able to ..."
         agreement = "agree" if sign > 0 else "disagree"
         confidence = (_BASE_CONFIDENCE if pieces else _NEGATION_ONLY_CONFIDENCE) + _EVIDENCE_STEP * max(0, pieces - 1)
+        if pieces and negations:
+            confidence -= _NEGATED_PENALTY
         if lean:
             evidence.append(f"cue: {cue_class}")
             confidence += _EVIDENCE_STEP if lean == sign else -_CUE_AGAINST_PENALTY
     elif lean:
         agreement = "agree" if lean > 0 else "disagree"
-        confidence = _NEUTRAL_CONFIDENCE
+        confidence = _CUE_ONLY_CONFIDENCE
         evidence.append(f"cue: {cue_class}")
     else:
-        agreement, confidence = "neutral", _NEUTRAL_CONFIDENCE
+        others = sum(_polarity(doc[i], lexicon) is not None for i in inside - in_concept)
+        agreement = "neutral"
+        confidence = max(_NEUTRAL_FLOOR, _NEUTRAL_CONFIDENCE - _NEUTRAL_STEP * others)
         if cue_class:
             evidence.append(f"cue: {cue_class}")
     low, high = _CONFIDENCE_RANGE
