@@ -219,6 +219,8 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
     ('"The inspectors are manipulating the figures," said Kate Moore.', "inspector", "disagree",
      "lexicon: manipulating (-1)"),
     ('"Let me say a word about the new bridge," said Kate Moore.', "new bridge", "neutral", "cue: neutral"),
+    ('"The council has drawn up an ambitious plan for the harbour," said Kate Moore.', "ambitious plan", "agree",
+     "lexicon: ambitious (+1)"),
 ])
 def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     doc, quote = only_quote(nlp, text)

@@ -112,8 +112,8 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        counts as an eval word of that sign ("[the media] are manipulating",
        "some [staffer] screwed up"), unless the lexicon's own words in its
        predicate judge ("[the bill] strikes the right balance"); VADER is not
-       used for the concept's own words or deeper in a predicate, where a
-       word's sentiment is too often a description ("his [wealth]").
+       used deeper in a predicate, nor for the concept's own head noun, where
+       a word's sentiment is too often a description ("his [wealth]").
        The signs multiply up the path ("right to drop [the closures]" is
        against the closures; "a scandal that [the funding] was withdrawn" is
        for the funding) until a word judges the concept itself; after that,
@@ -298,10 +298,12 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
 
 def _own_judgement(span: Span, root: Token, lexicon: ConceptLexicon) -> list[tuple[int, str]]:
     """The judgement the concept's words make of what it refers to: its head noun or an adjective
-    on it, when they are evaluative and agree ("a [terrible mistake]", "[reliable ally]")."""
+    on it, when they are evaluative and agree ("a [terrible mistake]", "[reliable ally]"); an
+    adjective may be judged by its VADER valence ("an [ambitious agenda]"), the noun only by the
+    polarity lexicon (a noun's sentiment is too often what it names: "his [wealth]")."""
     found = []
     for token in [root] + [c for c in root.children if c.dep_ == "amod" and span.start <= c.i < span.end]:
-        hit = _polarity(token, lexicon, fallback=False)
+        hit = _polarity(token, lexicon, fallback=token.i != root.i)  # VADER for its adjectives, not its noun
         if hit is not None and hit[1] == "eval":
             found.append((-hit[0] if _negated(token) else hit[0], token.lower_))
     return found if len({p for p, _ in found}) == 1 else []
