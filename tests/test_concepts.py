@@ -221,6 +221,12 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
     ('"Let me say a word about the new bridge," said Kate Moore.', "new bridge", "neutral", "cue: neutral"),
     ('"The council has drawn up an ambitious plan for the harbour," said Kate Moore.', "ambitious plan", "agree",
      "lexicon: ambitious (+1)"),
+    ('"The new parking rules tend to be confusing," said Ruth Bond.', "new parking rule", "disagree",
+     "lexicon: confusing (-1)"),
+    ('"There is real anger over the library closures," said Ruth Bond.', "library closure", "disagree",
+     "lexicon: anger (-1)"),
+    ('"The contractors concealed the true figures," said Ruth Bond.', "contractor", "disagree",
+     "lexicon: concealed (-1)"),
 ])
 def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     doc, quote = only_quote(nlp, text)

@@ -435,6 +435,13 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
                 words = _predicate_words(child, lexicon, in_concept, inside, kinds=("eval", "outcome"))
                 evaluated = evaluated or bool(words)
                 found.extend(words)
+            elif not copula and rel in _SUBJECT and child.dep_ == "xcomp" and child.lemma_ == "be":
+                # "[bans] tend to be problematic", "[the scheme] proved to be a success"
+                for part in child.children:
+                    if part.dep_ in ("acomp", "attr") and part.i in inside:
+                        words = _predicate_words(part, lexicon, in_concept, inside, kinds=("eval", "outcome"))
+                        evaluated = evaluated or bool(words)
+                        found.extend(words)
     if fallback and len(found) > 1 and found[0][1] == head.lower_:
         found = found[1:]
     total = sum(p for p, _ in found)
