@@ -154,6 +154,8 @@ class ConceptLexicon(_Lexicon):
     generic_nouns: frozenset[str]
     hedges: frozenset[str]
     advocacy: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    """Honorifics and abbreviated offices ("mr", "sen"), left out of key phrases."""
     """Words whose "for" complement is supported and "against" complement opposed."""
     valence: dict[str, float] = field(default_factory=dict)
     """Word form -> mean valence (-4 to +4) from the VADER sentiment lexicon: the fallback for
@@ -168,6 +170,7 @@ class ConceptLexicon(_Lexicon):
             generic_nouns=read_words("generic_nouns.txt"),
             hedges=read_words("hedges.txt"),
             advocacy=read_words("advocacy.txt"),
+            honorifics=read_words("honorifics.txt") | read_words("office_abbreviations.txt"),
             valence=read_valence(),
         )
 
