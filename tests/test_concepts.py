@@ -175,6 +175,8 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     names = [name for name, _ in concepts.key_phrases(doc, quote, lexicon=LEXICON, limit=10)]
     assert "central focus" not in names and "focus" not in names and "response" not in names
     assert "new tram line" in names and "young people" in names  # an adjective makes "people" a group
+    doc, quote = only_quote(nlp, '"He is a wild card, and the plan is a disaster," said Kate Moore.')
+    assert [name for name, _ in concepts.key_phrases(doc, quote, lexicon=LEXICON)] == ["plan"]  # not what he is
     doc, quote = only_quote(nlp, '"I worry about Mr. Ford\'s wealth," said Kate Moore.')
     assert [name for name, _ in concepts.key_phrases(doc, quote, lexicon=LEXICON)] == ["wealth"]
 
@@ -206,7 +208,9 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     ('"She is a fighter for rural communities," said Leo Grant.', "rural community", "agree",
      "lexicon: fighter for (+1)"),
     ('"We voted against the new levy," said Leo Grant.', "new levy", "disagree", "lexicon: voted against (-1)"),
-    ('"The new academy is a huge opportunity for the town," said Kate Moore.', "opportunity", "agree",
+    ('"The new academy is a huge opportunity for the town," said Kate Moore.', "new academy", "agree",
+     "lexicon: opportunity (+1)"),
+    ('"The council missed a real opportunity to fix the harbour," said Kate Moore.', "opportunity", "agree",
      "lexicon: opportunity (+1)"),
     ('"The hospital trust is at a crisis point," said Kate Moore.', "hospital trust", "disagree",
      "lexicon: crisis (-1)"),

@@ -33,7 +33,8 @@ def key_phrases(doc: Doc, quote: QuoteMatch, *, lexicon: ConceptLexicon,
     the end of a name cut by the length limit), lemmatised and lower-cased; 1-4
     words, at least one of them a noun; generic nouns ("thing", "year", frames
     such as "result" or "direction") dropped, alone or with adjectives only ("a
-    [unique level] of", "the [first time]"; but "young people"). Ranked by
+    [unique level] of", "the [first time]"; but "young people"); no predicate
+    nominals ("he is [a wild card]": what is said of the subject). Ranked by
     length (multi-word first) and role (subject or object first), keeping `limit`.
     """
     content = tokens_in(doc, quote.spans)
@@ -50,6 +51,8 @@ def key_phrases(doc: Doc, quote: QuoteMatch, *, lexicon: ConceptLexicon,
     seen: set[str] = set()
     for chunk in chunks:
         role = chunk.root.dep_
+        if _predicate_nominal(chunk.root, lexicon):  # "Cruz is [a liar]", "it was [a narrow victory]"
+            continue
         joins = [t.i for t in chunk if t.pos_ == "CCONJ" or t.text in (",", ";")]
         if joins:  # "voluntary and community groups" -> "community group"
             chunk = chunk.doc[joins[-1] + 1 : chunk.end]
@@ -85,6 +88,18 @@ def _content_word(token: Token) -> bool:
             and (not token.is_stop or token.pos_ in ("NOUN", "PROPN") or token.ent_type_ == "ORDINAL")
             and token.dep_ not in ("det", "case") and (token.dep_ != "poss" or token.pos_ == "NOUN")
             and token.ent_type_ not in ("PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
+
+
+def _predicate_nominal(root: Token, lexicon: ConceptLexicon) -> bool:
+    """Whether a noun is what its subject is said to be ("he is [a wild card]"): a description or an
+    evaluation of the subject, not a concept of its own. Not after "there is" ("there is [a ban]"),
+    nor after a generic subject, which points to it ("the focus is [the tram line]")."""
+    head = root.head
+    if root.dep_ != "attr" or head.lemma_ != "be" or head.i == root.i:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "expl")]
+    return bool(subjects) and not any(
+        c.dep_ == "expl" or (c.lemma_ or c.text).lower() in lexicon.generic_nouns for c in subjects)
 
 
 def _title(token: Token, lexicon: ConceptLexicon) -> bool:
