@@ -241,6 +241,7 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
      "lexicon: anger (-1)"),
     ('"The contractors concealed the true figures," said Ruth Bond.', "contractor", "disagree",
      "lexicon: concealed (-1)"),
+    ('"We will beat the Tories at the ballot box," said Leo Grant.', "ballot box", "neutral", "cue: neutral"),
 ])
 def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     doc, quote = only_quote(nlp, text)

@@ -92,7 +92,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
 
        * a *stance* word judges its object or complement: "oppose [X]",
          "scrap [X]", "worried about [X]", "delighted that [X was secured]";
-         not an object kept from an act ("prevent [X] from taking part");
+         not an object kept from an act ("prevent [X] from taking part"),
+         nor, when a verb has an object, its prepositional phrases, which are
+         settings ("beat Trump at the [ballot box]");
        * an *eval* word judges its subject or the noun it describes: "[X] is
          unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
          crisis point", "[X] gives children a better start", "failings in
@@ -394,7 +396,9 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
         polarity, kind = own
         is_verb = head.pos_ in ("VERB", "AUX")
         if kind == "stance" and (rel in _OBJECT or rel in ("compound", "poss")):
-            if not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
+            if rel == "prep" and is_verb and any(c.dep_ == "dobj" for c in head.children):
+                pass  # with an object, a verb's prepositions are settings: "beat [Trump] at the ballot box"
+            elif not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
                 found.append((polarity, head.lower_))  # "prevent [X] from taking part" is against the act
         elif kind in ("eval", "outcome"):
             evaluated = True
