@@ -9,7 +9,12 @@ every claim's concepts (its key phrases), and draws a sample with a fixed seed:
    and one concept of each claim at random, until ``--size`` pairs are drawn
    (``--seed-size`` more from the five seed articles the same way);
 3. the articles are split at random (the same generator) into a development half
-   and a held-out half, so that no article is in both.
+   and a held-out half, so that no article is in both; or, with ``--split dev``,
+   every pair goes to one split (a later draw that adds development pairs).
+
+``--exclude`` leaves out the articles of an existing corpus file (all of them, so a
+later draw never shares an article with the held-out half), and ``--seed`` picks the
+generator's seed (15 for the first draw, 16 for the second).
 
 It writes two files: the labelling sheet (``--sheet``, JSON lines with the claim,
 its sentence and the concept marked ``[[...]]``, and no prediction, for reading;
@@ -19,6 +24,9 @@ offsets and name, without text), which become ``tests/data/agreement_corpus.tsv`
 once each row has its label. Usage::
 
     .venv/bin/python benchmarks/agreement_sample.py --sheet /tmp/sheet.jsonl --refs /tmp/refs.tsv
+    # the second draw: 250 more development pairs from PolNeAR train articles not in the corpus
+    .venv/bin/python benchmarks/agreement_sample.py --seed 16 --size 250 --seed-size 0 --split dev \
+        --exclude tests/data/agreement_corpus.tsv --first 257 --sheet /tmp/sheet2.jsonl --refs /tmp/refs2.tsv
 """
 
 from __future__ import annotations
@@ -53,9 +61,13 @@ def candidates(gold: Path) -> Iterator[tuple[str, list[tuple[object, list[object
         yield article.id, claims, doc
 
 
-def draw(gold: Path, corpus: str, size: int, per_article: int, rng: random.Random) -> list[dict]:
-    """`size` pairs, up to `per_article` claims per article, articles in a random order."""
-    articles = list(candidates(gold))
+def draw(gold: Path, corpus: str, size: int, per_article: int, rng: random.Random,
+         exclude: frozenset[tuple[str, str]] = frozenset()) -> list[dict]:
+    """`size` pairs, up to `per_article` claims per article, articles in a random order, none of
+    the (corpus, article id) pairs in `exclude`."""
+    if size <= 0:
+        return []
+    articles = [a for a in candidates(gold) if (corpus, a[0]) not in exclude]
     rng.shuffle(articles)
     rows: list[dict] = []
     for article_id, claims, doc in articles:
@@ -89,25 +101,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=240)
     parser.add_argument("--seed-size", type=int, default=20)
     parser.add_argument("--per-article", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--split", choices=("dev", "heldout"), help="put every pair in this split (no halving)")
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="a corpus TSV whose articles are not drawn from")
+    parser.add_argument("--first", type=int, default=1, help="the number of the first row")
     parser.add_argument("--sheet", type=Path, required=True)
     parser.add_argument("--refs", type=Path, required=True)
     args = parser.parse_args(argv)
-    rng = random.Random(SEED)
-    rows = draw(args.gold / "polnear_train.jsonl", "polnear_train", args.size, args.per_article, rng)
-    rows += draw(args.gold / "seeds.jsonl", "seeds", args.seed_size, args.per_article * 2, rng)
+    rng = random.Random(args.seed)
+    exclude = frozenset(key for path in args.exclude for key in _articles_in(path))
+    rows = draw(args.gold / "polnear_train.jsonl", "polnear_train", args.size, args.per_article, rng, exclude)
+    rows += draw(args.gold / "seeds.jsonl", "seeds", args.seed_size, args.per_article * 2, rng, exclude)
     articles = sorted({(r["corpus"], r["article"]) for r in rows})
     rng.shuffle(articles)
-    heldout = set(articles[: len(articles) // 2])
+    heldout = set(articles[: len(articles) // 2]) if args.split is None else set()
     with args.sheet.open("w", encoding="utf-8") as sheet, args.refs.open("w", encoding="utf-8") as refs:
-        for n, row in enumerate(rows, 1):
+        for n, row in enumerate(rows, args.first):
             row["n"] = n
-            row["split"] = "heldout" if (row["corpus"], row["article"]) in heldout else "dev"
+            if args.split is not None:
+                row["split"] = args.split
+            else:
+                row["split"] = "heldout" if (row["corpus"], row["article"]) in heldout else "dev"
             sheet.write(json.dumps(row, ensure_ascii=False) + "\n")
             parts = ";".join(f"{s}-{e}" for s, e in row["parts"])
             refs.write("\t".join([str(n), row["split"], row["corpus"], row["article"], parts, row["cue_class"],
                                   "{}-{}".format(*row["concept_span"]), row["concept"]]) + "\n")
     print(f"{len(rows)} pairs from {len(articles)} articles; {len(heldout)} articles held out", file=sys.stderr)
     return 0
+
+
+def _articles_in(path: Path) -> Iterator[tuple[str, str]]:
+    """(corpus, article id) of every row of a corpus TSV (``tests/data/agreement_corpus.tsv``)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                fields = line.rstrip("\n").split("\t")
+                yield fields[2], fields[3]
 
 
 if __name__ == "__main__":

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 __all__ = ["EntityLexicon", "QuoteLexicon", "ConceptLexicon", "LexiconComponent", "read_words", "read_table",
-           "read_jsonl"]
+           "read_jsonl", "read_valence"]
 
 L = TypeVar("L", bound="_Lexicon")
 
@@ -154,18 +154,38 @@ class ConceptLexicon(_Lexicon):
     generic_nouns: frozenset[str]
     hedges: frozenset[str]
     advocacy: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    """Honorifics and abbreviated offices ("mr", "sen"), left out of key phrases."""
     """Words whose "for" complement is supported and "against" complement opposed."""
+    valence: dict[str, float] = field(default_factory=dict)
+    """Word form -> mean valence (-4 to +4) from the VADER sentiment lexicon: the fallback for
+    words that are not in `polarity` (see `read_valence`)."""
 
     @classmethod
     def from_data(cls) -> "ConceptLexicon":
-        """The lexicon bundled in ``extractors/data/``."""
+        """The lexicon bundled in ``extractors/data/``, with VADER's valences."""
         rows = csv.reader(_lines("polarity.tsv"), delimiter="\t")
         return cls(
             polarity={word: (int(sign), kind) for word, sign, kind in rows},
             generic_nouns=read_words("generic_nouns.txt"),
             hedges=read_words("hedges.txt"),
             advocacy=read_words("advocacy.txt"),
+            honorifics=read_words("honorifics.txt") | read_words("office_abbreviations.txt"),
+            valence=read_valence(),
         )
+
+
+def read_valence() -> dict[str, float]:
+    """The single words of the VADER sentiment lexicon (``vader_lexicon.txt``, shipped in the
+    ``vaderSentiment`` package, MIT licence; Hutto and Gilbert 2014) with their mean valence:
+    lower-case words and hyphenated words only, not emoticons or phrases."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    valence = {}
+    for line in text.splitlines():
+        word, mean, *_ = line.split("\t")
+        if word.isalpha() or (word.replace("-", "").isalpha() and not word.startswith("-")):
+            valence[word.lower()] = float(mean)
+    return valence
 
 
 class LexiconComponent:

@@ -25,6 +25,9 @@ from extractors.quotes.matches import Speaker
 CORPUS = Path(__file__).resolve().parent / "data" / "agreement_corpus.tsv"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 LABELS = ("agree", "disagree", "neutral")
+FIRST_DRAW = 256
+"""Rows 1-256 are the first draw (split by article into dev and held-out halves); the rows after
+them a second draw of development pairs from other articles (see ``data/README.md``)."""
 
 
 class Pair(NamedTuple):
@@ -46,6 +49,11 @@ class Pair(NamedTuple):
     def key(self) -> tuple[str, str]:
         """(gold file stem, article id)."""
         return self.corpus, self.article
+
+    @property
+    def draw(self) -> int:
+        """1 for the first draw, 2 for the second (development pairs only)."""
+        return 1 if self.n <= FIRST_DRAW else 2
 
 
 def read_pairs(path: Path = CORPUS) -> list[Pair]:

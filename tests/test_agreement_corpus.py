@@ -46,15 +46,25 @@ def test_the_set_is_labelled_and_split_by_article():
     assert dev and heldout and not dev & heldout
 
 
+def test_the_second_draw_is_development_from_new_articles():
+    first = {p.key for p in PAIRS if p.draw == 1}
+    second = [p for p in PAIRS if p.draw == 2]
+    assert len(second) >= 200
+    assert {p.split for p in second} == {"dev"}
+    assert not {p.key for p in second} & first
+
+
 def test_the_texts_are_those_labelled(texts):
     assert [p.n for p in PAIRS if p.key not in texts or not text_matches(p, texts[p.key])] == []
 
 
-# Floors a little under the accuracy reached (dev 0.73, held-out 0.64, from 0.57 and 0.57): a
-# change that loses ground on either half fails here.
-@pytest.mark.parametrize("split, floor", [("dev", 0.7), ("heldout", 0.6)])
-def test_agreement_accuracy(predictions, split, floor):
-    chosen = [(p, q) for p, q in zip(PAIRS, predictions) if p.split == split]
+# Floors a little under the accuracy reached in round 2 (first draw: dev half 0.75, held-out half
+# 0.69; second draw of development pairs 0.70; before round 2: 0.73, 0.64 and 0.60): a change that
+# loses ground on any of them fails here.
+@pytest.mark.parametrize("split, draw, floor", [("dev", 1, 0.72), ("dev", 2, 0.67), ("heldout", 1, 0.66)])
+def test_agreement_accuracy(predictions, split, draw, floor):
+    chosen = [(p, q) for p, q in zip(PAIRS, predictions) if p.split == split and p.draw == draw]
+    title = f"{split} half of the corpus" if draw == 1 else f"{split} pairs of draw {draw}"
     scores = score([p.label for p, _ in chosen], [q for _, q in chosen])
-    print("\n" + table(f"{split} half of the corpus", scores))
+    print("\n" + table(title, scores))
     assert scores.accuracy >= floor

@@ -169,6 +169,18 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
     assert concepts.key_phrases(doc, quote, lexicon=LEXICON) == []
 
 
+def test_frames_and_titles_are_not_concepts(nlp, concepts):
+    doc, quote = only_quote(nlp, 'Tim Ford said the central focus of the plan was the new tram line, drawn up in '
+                                 'response to complaints from young people.')
+    names = [name for name, _ in concepts.key_phrases(doc, quote, lexicon=LEXICON, limit=10)]
+    assert "central focus" not in names and "focus" not in names and "response" not in names
+    assert "new tram line" in names and "young people" in names  # an adjective makes "people" a group
+    doc, quote = only_quote(nlp, '"He is a wild card, and the plan is a disaster," said Kate Moore.')
+    assert [name for name, _ in concepts.key_phrases(doc, quote, lexicon=LEXICON)] == ["plan"]  # not what he is
+    doc, quote = only_quote(nlp, '"I worry about Mr. Ford\'s wealth," said Kate Moore.')
+    assert [name for name, _ in concepts.key_phrases(doc, quote, lexicon=LEXICON)] == ["wealth"]
+
+
 # ---------------------------------------------------------------------------
 # Agreement rules, one at a time
 
@@ -196,7 +208,9 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
     ('"She is a fighter for rural communities," said Leo Grant.', "rural community", "agree",
      "lexicon: fighter for (+1)"),
     ('"We voted against the new levy," said Leo Grant.', "new levy", "disagree", "lexicon: voted against (-1)"),
-    ('"The new academy is a huge opportunity for the town," said Kate Moore.', "opportunity", "agree",
+    ('"The new academy is a huge opportunity for the town," said Kate Moore.', "new academy", "agree",
+     "lexicon: opportunity (+1)"),
+    ('"The council missed a real opportunity to fix the harbour," said Kate Moore.', "opportunity", "agree",
      "lexicon: opportunity (+1)"),
     ('"The hospital trust is at a crisis point," said Kate Moore.', "hospital trust", "disagree",
      "lexicon: crisis (-1)"),
@@ -204,6 +218,30 @@ def test_generic_nouns_and_pronouns_are_not_concepts(nlp, concepts):
      "neutral", "cue: neutral"),
     ('"We should expand the grants for parents of young carers," said Kate Moore.', "young carer", "neutral",
      "cue: neutral"),
+    # a modal advocates the act, not the one who should act, unless what they should do is receive
+    ('"The regulators should publish their findings," said Ruth Bond.', "regulator", "neutral", "cue: neutral"),
+    ('"Rural schools should get more money," said Kate Moore.', "rural school", "agree", "modal: should"),
+    # conditions and indirect questions say nothing for or against
+    ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
+     "condition"),
+    ("Jill Ross asked whether the new levy was fair.", "new levy", "neutral", "question"),
+    # winning is a success of the winner, nothing for what is won
+    ('"We will win the election," said Leo Grant.', "election", "neutral", "cue: neutral"),
+    ('"The tram scheme won the support of every council," said Leo Grant.', "tram scheme", "agree",
+     "lexicon: won (+1)"),
+    # words not in polarity.tsv: VADER's valence, for the word that governs the concept
+    ('"The inspectors are manipulating the figures," said Kate Moore.', "inspector", "disagree",
+     "lexicon: manipulating (-1)"),
+    ('"Let me say a word about the new bridge," said Kate Moore.', "new bridge", "neutral", "cue: neutral"),
+    ('"The council has drawn up an ambitious plan for the harbour," said Kate Moore.', "ambitious plan", "agree",
+     "lexicon: ambitious (+1)"),
+    ('"The new parking rules tend to be confusing," said Ruth Bond.', "new parking rule", "disagree",
+     "lexicon: confusing (-1)"),
+    ('"There is real anger over the library closures," said Ruth Bond.', "library closure", "disagree",
+     "lexicon: anger (-1)"),
+    ('"The contractors concealed the true figures," said Ruth Bond.', "contractor", "disagree",
+     "lexicon: concealed (-1)"),
+    ('"We will beat the Tories at the ballot box," said Leo Grant.', "ballot box", "neutral", "cue: neutral"),
 ])
 def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     doc, quote = only_quote(nlp, text)
@@ -236,7 +274,8 @@ def test_polarity_lexicon():
     lexicon = LEXICON.polarity
     assert len(lexicon) >= 150
     assert lexicon["welcome"] == (1, "stance") and lexicon["fail"] == (-1, "eval")
-    assert {kind for _, kind in lexicon.values()} == {"stance", "eval"}
+    assert {kind for _, kind in lexicon.values()} == {"stance", "eval", "outcome"}
+    assert LEXICON.valence["manipulating"] < -1 and LEXICON.valence["hopeful"] > 1 and ":)" not in LEXICON.valence
     assert "fight" in LEXICON.advocacy and "for" not in LEXICON.advocacy
     assert {polarity for polarity, _ in lexicon.values()} == {1, -1}
 
@@ -252,7 +291,7 @@ def test_component_sets_one_list_per_quote(nlp):
     assert [m.concept for m in first] == ["charity"]  # "incredible job": evaluative word, generic noun
     assert second[0].concept == "new curriculum"  # "right" judges, it names nothing
     assert second[0].agreement == "agree"
-    assert "direction" in [m.concept for m in second]
+    assert "direction" not in [m.concept for m in second]  # a frame ("in the right direction"), no concept
 
 
 def test_component_with_a_codebook(tmp_path, use_codebook):

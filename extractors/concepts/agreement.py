@@ -34,18 +34,39 @@ _ADVOCACY_MODALS = {"should", "must", "ought", "shall"}
 _NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}
 _NEGATING_MODIFIERS = {"no", "little", "few", "hardly", "barely", "scarcely", "never", "without"}
 _DOUBT_MARKS = {"whether", "if"}
+_CONDITION_MARKS = {"if", "unless"}
+_ASKING = {"ask", "wonder", "inquire"}
+_RECEIVING = {"have", "get", "receive", "gain", "keep", "retain", "deserve"}
+"""Verbs whose subject a modal speaks for: "[councils] should have more control"."""
 _JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these objects: "failings in [X]"
 _MAX_NOUNS_PASSED = 1
 _ADVOCATED = {"for": 1, "against": -1}
 _CUE_LEAN = {"critical": -1, "supportive": 1, "commitment": 1}
-_BASE_CONFIDENCE = 0.55
+# Confidence estimates how often a judgement of its kind is right (calibrated on the development
+# rows of tests/data/agreement_corpus.tsv; `benchmarks/agreement_dev.py` prints accuracy by band).
+_BASE_CONFIDENCE = 0.65
 """Confidence with polarity or modality on the path."""
+_NEGATED_PENALTY = 0.1
+"""Less when a negation turned the sign: more ways to misread the scope."""
 _NEGATION_ONLY_CONFIDENCE = 0.45
-_NEUTRAL_CONFIDENCE = 0.5
-"""Confidence from the cue alone, or of a neutral judgement."""
+_CUE_ONLY_CONFIDENCE = 0.5
+"""Confidence from the cue alone."""
+_NEUTRAL_CONFIDENCE = 0.75
+"""Confidence of a neutral judgement in a claim without polar words besides the concept's."""
+_NEUTRAL_STEP = 0.07
+_NEUTRAL_FLOOR = 0.55
+"""Each polar word elsewhere in the claim (a judgement that may have been missed) lowers a
+neutral judgement's confidence by `_NEUTRAL_STEP`, down to `_NEUTRAL_FLOOR`."""
+_ASKED_CONFIDENCE = 0.8
+"""Confidence of a neutral judgement for a question or a condition."""
 _EVIDENCE_STEP = 0.1
 _CUE_AGAINST_PENALTY = 0.2
 _CONFIDENCE_RANGE = (0.05, 0.95)
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "X", "INTJ", "NUM"}
+"""Parts of speech that can carry polarity (not "like" as a preposition, "that", "so")."""
+_VALENCE_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+VALENCE_MIN = 1.5
+"""The least VADER valence (of -4 to +4) that counts as polarity for a word not in polarity.tsv."""
 
 
 def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: ConceptLexicon) -> Stance:
@@ -53,8 +74,11 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
 
     The rules, in the order they apply:
 
-    0. **Questions** say nothing for or against: a concept in a sentence that
-       ends with "?" is neutral.
+    0. **Questions and conditions** say nothing for or against: a concept in
+       a sentence that ends with "?", in an indirect question ("asked whether
+       [X] was fair", "asked why he criticised [X]"; not with a critical cue,
+       see 5) or in a condition ("if [the machines] are vulnerable, ...") is
+       neutral.
     1. **Path.** Walk up the parse from the concept's head to the top of the
        quote's content, one governing word at a time (the concept, its verb,
        the verbs or adjectives above that: "I do not believe [the voluntary
@@ -68,7 +92,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
 
        * a *stance* word judges its object or complement: "oppose [X]",
          "scrap [X]", "worried about [X]", "delighted that [X was secured]";
-         not an object kept from an act ("prevent [X] from taking part");
+         not an object kept from an act ("prevent [X] from taking part"),
+         nor, when a verb has an object, its prepositional phrases, which are
+         settings ("beat Trump at the [ballot box]");
        * an *eval* word judges its subject or the noun it describes: "[X] is
          unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
          crisis point", "[X] gives children a better start", "failings in
@@ -76,10 +102,20 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
          "good for [X]"), one that does harm does not ("the cuts hurt
          [children]", "a threat to [X]");
        * adjectives judge a clause they govern: "wrong to expect [X] to ...";
+       * an *outcome* word judges its subject only: "[the bill] won
+         approval", not "win [the election]" nor "a narrow [victory]";
        * a word of advocacy (``extractors/data/advocacy.txt``) is for what
          follows its "for" and against what follows its "against": "a
          fighter for [families]", "voted against [the bill]".
 
+       Only content words have polarity ("like" as a preposition has none).
+       A governing word that is not in the lexicon but has a valence of at
+       least 1.5 (of 4) in VADER's sentiment lexicon (`ConceptLexicon.valence`)
+       counts as an eval word of that sign ("[the media] are manipulating",
+       "some [staffer] screwed up"), unless the lexicon's own words in its
+       predicate judge ("[the bill] strikes the right balance"); VADER is not
+       used deeper in a predicate, nor for the concept's own head noun, where
+       a word's sentiment is too often a description ("his [wealth]").
        The signs multiply up the path ("right to drop [the closures]" is
        against the closures; "a scandal that [the funding] was withdrawn" is
        for the funding) until a word judges the concept itself; after that,
@@ -91,7 +127,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     4. **Modality**: "should", "must", "ought to" on the path (or on a verb
        coordinated with it that has no subject of its own: "can - or should
        -") advocate the claim, which counts as evidence for it: agree, unless
-       negated.
+       negated. They advocate the act, not the one who should act ("[the
+       regulators] should publish"), unless the act is to receive ("[rural
+       schools] should get more money").
     5. **Doubt**: a "whether"/"if" clause reported with a critical cue
        ("questioned whether X worked") is denied, so it flips.
     6. **The concept's own words**: when nothing on the path judged it, an
@@ -107,12 +145,17 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        states a fact ("there were not [multiple calls]"). Otherwise the cue
        class leans, for a concept that is not inside another noun's phrase:
        critical -> disagree, supportive or commitment -> agree; else neutral.
-    8. **Confidence** starts at 0.55 with polarity or modality on the path
-       (0.45 with negation alone, 0.5 from the cue alone or for neutral), gains
-       0.1 for each further piece of evidence and for a cue that agrees, loses
-       0.2 for a cue that disagrees; it stays within [0.05, 0.95].
+    8. **Confidence** estimates how often a judgement of its kind is right
+       (calibrated on the development pairs of the labelled corpus): 0.65
+       with polarity or modality on the path, 0.1 less when a negation
+       turned it, 0.1 more for each further piece of evidence and for a cue
+       that agrees, 0.2 less for a cue that disagrees; 0.45 with negation
+       alone and 0.5 from the cue alone. A neutral judgement gets 0.8 for a
+       question or a condition, else 0.75 less 0.07 for each polar word
+       elsewhere in the claim (a judgement that may have been missed), down
+       to 0.55. It stays within [0.05, 0.95].
     """
-    polarities = lexicon.polarity
+    polarities = lexicon
     doc = span.doc
     if quote is not None:
         inside = {t.i for t in tokens_in(doc, quote.spans)}
@@ -121,7 +164,7 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         inside = set(range(sentence.start, sentence.end))
     in_concept = set(range(span.start, span.end))
     if _asked(span, inside):
-        return Stance("neutral", _NEUTRAL_CONFIDENCE, ("question",))
+        return Stance("neutral", _ASKED_CONFIDENCE, ("question",))
     evidence: list[str] = []
     sign = 1
     judged = False  # a word has judged the concept itself; later words only confirm
@@ -193,8 +236,10 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
                     or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
                 flip(child.text if child.lower_ != "one" else "no one")
         # 4. modality
-        # a coordinated verb shares its modal when it has no subject of its own: "can - or should -"
-        for verb in [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        # a coordinated verb shares its modal when it has no subject of its own: "can - or should -";
+        # a modal advocates the act, not the one who should do it ("[countries] should stick to ...")
+        acting = [] if (rel in _SUBJECT and _lemma(head) not in _RECEIVING) else [head]
+        for verb in acting + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                               and not any(g.dep_ in _SUBJECT for g in c.children)]:
             modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ADVOCACY_MODALS]
             if verb.lower_ in _ADVOCACY_MODALS and verb.pos_ == "AUX":
@@ -210,6 +255,11 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         apply(polarity, words, direct and evaluated and rel in _SUBJECT | {"poss", "nsubjpass"})
         node = head
         top = head
+    # 0. conditions and indirect questions say nothing for or against
+    if _conditional(node):
+        return Stance("neutral", _ASKED_CONFIDENCE, ("condition",))
+    if (quote is None or quote.cue_class != "critical") and _asked_indirectly(node):
+        return Stance("neutral", _ASKED_CONFIDENCE, ("question",))
     # 5. doubt
     if quote is not None and quote.cue_class == "critical":
         if any(c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS for c in top.children):
@@ -229,27 +279,33 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     if pieces or denied or (negations and sign > 0):  # "without [X], councils will not be able to ..."
         agreement = "agree" if sign > 0 else "disagree"
         confidence = (_BASE_CONFIDENCE if pieces else _NEGATION_ONLY_CONFIDENCE) + _EVIDENCE_STEP * max(0, pieces - 1)
+        if pieces and negations:
+            confidence -= _NEGATED_PENALTY
         if lean:
             evidence.append(f"cue: {cue_class}")
             confidence += _EVIDENCE_STEP if lean == sign else -_CUE_AGAINST_PENALTY
     elif lean:
         agreement = "agree" if lean > 0 else "disagree"
-        confidence = _NEUTRAL_CONFIDENCE
+        confidence = _CUE_ONLY_CONFIDENCE
         evidence.append(f"cue: {cue_class}")
     else:
-        agreement, confidence = "neutral", _NEUTRAL_CONFIDENCE
+        others = sum(_polarity(doc[i], lexicon) is not None for i in inside - in_concept)
+        agreement = "neutral"
+        confidence = max(_NEUTRAL_FLOOR, _NEUTRAL_CONFIDENCE - _NEUTRAL_STEP * others)
         if cue_class:
             evidence.append(f"cue: {cue_class}")
     low, high = _CONFIDENCE_RANGE
     return Stance(agreement, round(min(high, max(low, confidence)), 2), tuple(evidence))
 
 
-def _own_judgement(span: Span, root: Token, lexicon: dict[str, tuple[int, str]]) -> list[tuple[int, str]]:
+def _own_judgement(span: Span, root: Token, lexicon: ConceptLexicon) -> list[tuple[int, str]]:
     """The judgement the concept's words make of what it refers to: its head noun or an adjective
-    on it, when they are evaluative and agree ("a [terrible mistake]", "[reliable ally]")."""
+    on it, when they are evaluative and agree ("a [terrible mistake]", "[reliable ally]"); an
+    adjective may be judged by its VADER valence ("an [ambitious agenda]"), the noun only by the
+    polarity lexicon (a noun's sentiment is too often what it names: "his [wealth]")."""
     found = []
     for token in [root] + [c for c in root.children if c.dep_ == "amod" and span.start <= c.i < span.end]:
-        hit = _polarity(token, lexicon)
+        hit = _polarity(token, lexicon, fallback=token.i != root.i)  # VADER for its adjectives, not its noun
         if hit is not None and hit[1] == "eval":
             found.append((-hit[0] if _negated(token) else hit[0], token.lower_))
     return found if len({p for p, _ in found}) == 1 else []
@@ -268,6 +324,22 @@ def _asked(span: Span, inside: set[int]) -> bool:
     return False
 
 
+def _conditional(top: Token) -> bool:
+    """Whether the walk ended at a condition: "if [the machines] are vulnerable, we will say so"."""
+    return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in top.children)
+
+
+def _asked_indirectly(top: Token) -> bool:
+    """Whether the walk ended at an indirect question: "asked whether [X] was fair", "asked why
+    he has criticized [X]", "decide whether they want [X]"."""
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in top.children):
+        return True
+    if top.head.i != top.i and _lemma(top.head) in _ASKING and top.dep_ in ("ccomp", "xcomp", "dobj"):
+        return top.tag_ in ("WDT", "WP", "WRB") or any(c.tag_ in ("WDT", "WP", "WRB") and c.i < top.i
+                                                       for c in top.children)
+    return False
+
+
 def _head_of(span: Span) -> Token:
     """The concept's head: of the words whose head is outside the span, a subject or object
     first, then a noun ("Sure Start" parsed as an interjection and a subject)."""
@@ -281,12 +353,24 @@ def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def _polarity(token: Token, lexicon: dict[str, tuple[int, str]]) -> tuple[int, str] | None:
+def _polarity(token: Token, lexicon: ConceptLexicon, *, fallback: bool = True) -> tuple[int, str] | None:
     """The lexicon entry of a word: adjectives and adverbs by their form ("closer" is not
-    "close"), other words by their lemma, else their form."""
+    "close"), other words by their lemma, else their form; function words have none
+    ("like an elephant"). A content word that is not in the polarity lexicon but has a
+    strong valence in VADER's is an eval word of that sign ("[the media] are manipulating")."""
+    if token.pos_ not in _CONTENT_POS:
+        return None
+    polarity = lexicon.polarity
     if token.pos_ in ("ADJ", "ADV"):
-        return lexicon.get(token.lower_)
-    return lexicon.get((token.lemma_ or token.text).lower()) or lexicon.get(token.lower_)
+        hit = polarity.get(token.lower_)
+    else:
+        hit = polarity.get((token.lemma_ or token.text).lower()) or polarity.get(token.lower_)
+    if hit is not None or not fallback or token.pos_ not in _VALENCE_POS:
+        return hit
+    valence = lexicon.valence.get(token.lower_)  # VADER lists word forms ("screwed", "manipulating")
+    if valence is None or abs(valence) < VALENCE_MIN:
+        return None
+    return (1 if valence > 0 else -1), "eval"
 
 
 def _negated(token: Token) -> bool:
@@ -298,24 +382,29 @@ def _negated(token: Token) -> bool:
     return token.dep_ == "conj" and any(c.lower_ == "nor" for c in token.head.children)
 
 
-def _level_polarity(head: Token, rel: str, node: Token, lexicon: dict[str, tuple[int, str]],
+def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
                     in_concept: set[int], inside: set[int]) -> tuple[int, list[str], bool]:
     """The sign with which `head` judges `node` (its dependent on the path), the words, and
     whether an eval word did (which judges the concept itself when `node` is its subject)."""
     found: list[tuple[int, str]] = []
     evaluated = False
     own = _polarity(head, lexicon) if head.i not in in_concept else None
+    # VADER's valence of the governing word yields to the lexicon's words in its predicate:
+    # "[the bill] strikes the right balance"
+    fallback = own is not None and _polarity(head, lexicon, fallback=False) is None
     if own is not None:
         polarity, kind = own
         is_verb = head.pos_ in ("VERB", "AUX")
         if kind == "stance" and (rel in _OBJECT or rel in ("compound", "poss")):
-            if not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
+            if rel == "prep" and is_verb and any(c.dep_ == "dobj" for c in head.children):
+                pass  # with an object, a verb's prepositions are settings: "beat [Trump] at the ballot box"
+            elif not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
                 found.append((polarity, head.lower_))  # "prevent [X] from taking part" is against the act
-        elif kind == "eval":
+        elif kind in ("eval", "outcome"):
             evaluated = True
             if rel in _SUBJECT or (rel == "poss" and not is_verb):
                 found.append((polarity, head.lower_))
-            elif rel in ("dobj", "nsubjpass", "dative") and is_verb:
+            elif rel in ("dobj", "nsubjpass", "dative") and is_verb and kind == "eval":
                 if polarity > 0:  # "protect [X]"; "the cuts hurt [children]" says nothing against them
                     found.append((polarity, head.lower_))
             elif rel in ("xcomp", "ccomp") and not is_verb:
@@ -331,7 +420,7 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: dict[str, tuple
             if child.i == node.i or child.i in in_concept or child.i not in inside:
                 continue
             if child.dep_ == "advmod":
-                hit = _polarity(child, lexicon)
+                hit = _polarity(child, lexicon, fallback=False)
                 if hit is not None and hit[1] == "eval":
                     evaluated = True
                     found.append((-hit[0] if _negated(child) else hit[0], child.lower_))
@@ -342,26 +431,35 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: dict[str, tuple
                 if (rel in _SUBJECT and hit is not None and hit[1] == "stance"
                         and any(c.dep_ in ("prep", "ccomp", "xcomp") for c in child.children)):
                     continue  # "[councils] are worried about ...": the subject's attitude, not a judgement of it
-                words = _predicate_words(child, lexicon, in_concept, inside, kinds=("eval", "stance"))
+                words = _predicate_words(child, lexicon, in_concept, inside, kinds=("eval", "outcome", "stance"))
                 evaluated = evaluated or bool(words)
                 found.extend(words)
             elif not copula and rel in _SUBJECT and child.dep_ in ("dobj", "dative", "prep", "attr", "oprd",
                                                                    "acomp"):
-                words = _predicate_words(child, lexicon, in_concept, inside, kinds=("eval",))
+                words = _predicate_words(child, lexicon, in_concept, inside, kinds=("eval", "outcome"))
                 evaluated = evaluated or bool(words)
                 found.extend(words)
+            elif not copula and rel in _SUBJECT and child.dep_ == "xcomp" and child.lemma_ == "be":
+                # "[bans] tend to be problematic", "[the scheme] proved to be a success"
+                for part in child.children:
+                    if part.dep_ in ("acomp", "attr") and part.i in inside:
+                        words = _predicate_words(part, lexicon, in_concept, inside, kinds=("eval", "outcome"))
+                        evaluated = evaluated or bool(words)
+                        found.extend(words)
+    if fallback and len(found) > 1 and found[0][1] == head.lower_:
+        found = found[1:]
     total = sum(p for p, _ in found)
     if total == 0:
         return 0, [], False
     return (1 if total > 0 else -1), [w for _, w in found], evaluated
 
 
-def _predicate_words(token: Token, lexicon: dict[str, tuple[int, str]], in_concept: set[int], inside: set[int], *,
+def _predicate_words(token: Token, lexicon: ConceptLexicon, in_concept: set[int], inside: set[int], *,
                      kinds: tuple[str, ...], depth: int = 3) -> list[tuple[int, str]]:
     """Polar words in a predicate's phrase, not descending into clauses."""
     found = []
     if token.i not in in_concept and token.i in inside:
-        hit = _polarity(token, lexicon)
+        hit = _polarity(token, lexicon, fallback=False)
         if hit is not None and hit[1] in kinds:
             found.append((-hit[0] if _negated(token) else hit[0], token.lower_))
     if depth > 0:

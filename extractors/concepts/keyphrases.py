@@ -19,6 +19,8 @@ __all__ = ["key_phrases", "MAX_KEY_PHRASES", "MAX_PHRASE_WORDS"]
 MAX_KEY_PHRASES = 3
 MAX_PHRASE_WORDS = 4
 _SUBJECT_OBJECT = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "csubj"}
+_GROUPS = {"people", "person", "everyone", "anyone", "someone", "man", "guy", "folk", "friend"}
+"""Generic nouns that an adjective turns into a group ("young people", "black men")."""
 
 
 def key_phrases(doc: Doc, quote: QuoteMatch, *, lexicon: ConceptLexicon,
@@ -27,10 +29,13 @@ def key_phrases(doc: Doc, quote: QuoteMatch, *, lexicon: ConceptLexicon,
 
     Noun chunks inside the content (runs of adjectives and nouns where the
     pipeline has no parser), reduced to their content words (no determiners,
-    pronouns, stop words, numbers, evaluative or hedging adjectives), lemmatised
-    and lower-cased; 1-4 words, at least one of them a noun; single generic
-    nouns ("thing", "year") dropped. Ranked by length (multi-word first) and
-    role (subject or object first), keeping `limit`.
+    pronouns, stop words, numbers, evaluative or hedging adjectives, honorifics,
+    the end of a name cut by the length limit), lemmatised and lower-cased; 1-4
+    words, at least one of them a noun; generic nouns ("thing", "year", frames
+    such as "result" or "direction") dropped, alone or with adjectives only ("a
+    [unique level] of", "the [first time]"; but "young people"); no predicate
+    nominals ("he is [a wild card]": what is said of the subject). Ranked by
+    length (multi-word first) and role (subject or object first), keeping `limit`.
     """
     content = tokens_in(doc, quote.spans)
     if not content:
@@ -46,18 +51,24 @@ def key_phrases(doc: Doc, quote: QuoteMatch, *, lexicon: ConceptLexicon,
     seen: set[str] = set()
     for chunk in chunks:
         role = chunk.root.dep_
+        if _predicate_nominal(chunk.root, lexicon):  # "Cruz is [a liar]", "it was [a narrow victory]"
+            continue
         joins = [t.i for t in chunk if t.pos_ == "CCONJ" or t.text in (",", ";")]
         if joins:  # "voluntary and community groups" -> "community group"
             chunk = chunk.doc[joins[-1] + 1 : chunk.end]
-        words = [t for t in chunk if _content_word(t)]
+        words = [t for t in chunk if _content_word(t) and not _title(t, lexicon)]
         while words and words[0].pos_ != "NOUN" and (words[0].lemma_.lower() in polarity
                                                      or words[0].lower_ in lexicon.hedges):
             words = words[1:]
         words = words[-MAX_PHRASE_WORDS:]
+        while words and _inside_name(words[0]):  # "[States government] retirement program"
+            words = words[1:]
         if not any(t.pos_ == "NOUN" for t in words):
             continue
         name = _phrase_name(words)
         if len(words) == 1 and (name in lexicon.generic_nouns or words[0].lower_ in lexicon.generic_nouns):
+            continue
+        if _generic_head(words, lexicon):  # "the [central focus] of", "a [unique level] of"
             continue
         if name in seen:
             continue
@@ -77,6 +88,39 @@ def _content_word(token: Token) -> bool:
             and (not token.is_stop or token.pos_ in ("NOUN", "PROPN") or token.ent_type_ == "ORDINAL")
             and token.dep_ not in ("det", "case") and (token.dep_ != "poss" or token.pos_ == "NOUN")
             and token.ent_type_ not in ("PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"))
+
+
+def _predicate_nominal(root: Token, lexicon: ConceptLexicon) -> bool:
+    """Whether a noun is what its subject is said to be ("he is [a wild card]"): a description or an
+    evaluation of the subject, not a concept of its own. Not after "there is" ("there is [a ban]"),
+    nor after a generic subject, which points to it ("the focus is [the tram line]")."""
+    head = root.head
+    if root.dep_ != "attr" or head.lemma_ != "be" or head.i == root.i:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "expl")]
+    return bool(subjects) and not any(
+        c.dep_ == "expl" or (c.lemma_ or c.text).lower() in lexicon.generic_nouns for c in subjects)
+
+
+def _title(token: Token, lexicon: ConceptLexicon) -> bool:
+    """An honorific or an abbreviated office before a name ("Mr.", "Sen."): part of the name,
+    not of a concept ("[Mr. Trump's] wealth")."""
+    return token.pos_ == "PROPN" and token.lower_.rstrip(".") in lexicon.honorifics
+
+
+def _inside_name(token: Token) -> bool:
+    """Whether a word continues a name that begins before it ("United [States] government")."""
+    return token.ent_iob_ == "I" and token.i > 0 and token.doc[token.i - 1].ent_iob_ in ("B", "I")
+
+
+def _generic_head(words: list[Token], lexicon: ConceptLexicon) -> bool:
+    """A generic noun with adjectives only: a frame or a degree, not a concept ("central
+    focus", "unique level", "first time"); "housing problem" keeps its noun."""
+    head = words[-1]
+    name = (head.lemma_ or head.text).lower()
+    if name in _GROUPS or (name not in lexicon.generic_nouns and head.lower_ not in lexicon.generic_nouns):
+        return False
+    return all(t.pos_ == "ADJ" for t in words[:-1])
 
 
 def _phrase_name(words: list[Token]) -> str:
