@@ -109,9 +109,13 @@ def test_update_refuses_a_bad_store_and_leaves_everything(tmp_path, damage):
         db.execute("PRAGMA user_version = 0")
         db.commit()
         db.close()
-    else:
+    else:  # garbage over the first page of the quotes table
+        db = sqlite3.connect(store)
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'quotes'").fetchone()
+        db.close()
         data = bytearray(store.read_bytes())
-        data[8192:10000] = b"\x00" * 1808
+        data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
         store.write_bytes(bytes(data))
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     result = runner.invoke(app, ["graph", str(tmp_path / "records.jsonl"), "--out", str(out), "--update"])
@@ -119,6 +123,8 @@ def test_update_refuses_a_bad_store_and_leaves_everything(tmp_path, damage):
     assert f"error: {store}: " in result.stderr
     assert ("older version of kg" if damage == "version" else "damaged") in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    if damage == "version":  # a reader sees damage inside the file when a question reaches it
-        result = runner.invoke(app, ["query", str(out), "people"])
-        assert result.exit_code == 2 and result.stderr.startswith(f"error: {store}: written by an older")
+    result = runner.invoke(app, ["query", str(out), "quotes", "--json"])  # reads every quote
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"error: {store}: written by an older" if damage == "version" else "error: ")
+    assert "damaged" in result.stderr or damage == "version"
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -8,6 +8,7 @@ one line naming the file, with exit status 2, never a traceback.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -56,6 +57,9 @@ def _answer(ctx: typer.Context, ask: Callable[[ClaimsGraph | StoreQueries], T]) 
         fail(error, 2)
     try:
         return ask(graph)
+    except sqlite3.DatabaseError as error:  # a page of the store damaged after it was written
+        fail(f"{ctx.obj}: the claims store is damaged ({_first_line(error)}); it was left as it is. Rebuild it "
+             f"into a new folder with kg graph RECORDS.jsonl --out DIR", 2)
     except Exception as error:  # noqa: BLE001  (a damaged graph: bad values where numbers go, say)
         fail(f"{ctx.obj}: cannot answer from this graph ({type(error).__name__}: {_first_line(error)})", 2)
 
