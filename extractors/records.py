@@ -142,9 +142,14 @@ class Quote(_Record):
     id: str
     """Article-local id, e.g. ``q1``."""
     speaker: str | None
-    """Display name of the speaker, or ``None`` when the text gives no source."""
+    """The speaker as the article names them at this claim: the name written at the cue
+    ("Sullivan", "the AP") when the words there name the entity; the entity's canonical
+    name when they do not (a pronoun, a role phrase such as "the minister"); the phrase
+    itself for a speaker who is no known entity ("One analyst"); ``None`` when the text
+    gives no source. The canonical person or organisation is `speaker_id`."""
     speaker_id: str | None = None
-    """Id of the speaking `Person` or `Organisation`, when the speaker is one."""
+    """Id of the speaking `Person` or `Organisation`, when the speaker is one: the graph
+    links claims to speakers through it."""
     speaker_mention: Mention | None = None
     """The words that name the speaker at the cue ("He", "Hanvey", ...)."""
     cue: str | None = None

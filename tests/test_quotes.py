@@ -267,3 +267,20 @@ def test_a_label_after_a_known_name_is_not_a_transcript_line(extract):
     record = extract("Mike Pence spoke on Sunday.\n\nPENCE: October 2, 2016.\n\n"
                      "PENCE: We will win this election in November.")
     assert [q.content for q in record.quotes] == ["We will win this election in November."]
+
+
+# --- the speaker as the article names them ------------------------------------------------
+
+def test_speaker_is_the_name_written_at_the_cue(extract):
+    record = extract("Terry Sullivan runs the food bank in the town. Sullivan, struck by the queue outside, "
+                     "said that demand had doubled since the spring.")
+    (quote,) = record.quotes
+    assert quote.speaker == "Sullivan"
+    (person,) = [p for p in record.people if p.id == quote.speaker_id]
+    assert person.name == "Terry Sullivan"
+
+
+def test_pronoun_speaker_keeps_the_canonical_name(extract):
+    (quote,) = extract("Terry Sullivan runs the food bank. She said that demand had doubled since "
+                       "the spring.").quotes
+    assert quote.speaker == "Terry Sullivan" and quote.speaker_mention.text == "She"
