@@ -10,7 +10,7 @@ name); `component` holds `find_quotes` and the ``pckg_quotes`` component;
 
 from extractors.quotes.component import SPANS_KEY, QuoteFinder, find_quotes, quote_spans
 from extractors.quotes.marks import quotations
-from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings, Speaker
+from extractors.quotes.matches import RULE_FAMILIES, Quotation, QuoteMatch, QuoteSettings, Speaker
 
 __all__ = ["find_quotes", "quote_spans", "QuoteFinder", "SPANS_KEY", "quotations", "Quotation", "QuoteMatch",
-           "QuoteSettings", "Speaker"]
+           "QuoteSettings", "Speaker", "RULE_FAMILIES"]

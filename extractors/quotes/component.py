@@ -60,12 +60,14 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
     marked = [q for q in all_quotations
               if doc.char_span(q.start, q.end, alignment_mode="expand") is not None
               and not in_spans(q.start, furniture)]
-    found = [q for q in chain(block_quotes(doc, marked, lexicon, resolver), speaker_lines(doc, resolver, settings))
-             if not in_spans(q.start, furniture)]
+    unmarked = chain(block_quotes(doc, marked, lexicon, resolver) if settings.uses("blocks") else (),
+                     speaker_lines(doc, resolver, settings) if settings.uses("speaker_lines") else ())
+    found = [q for q in unmarked if not in_spans(q.start, furniture)]
     quoted = marked + [Quotation(b.start, b.end) for b in found]
     marked = [q for q in marked if not any(f.start < q.end and q.start < f.end for f in found)]
     absorbed: set[Quotation] = set()
-    for match, inner in reported_claims(doc, lexicon, resolver, marked=marked, quoted=quoted, furniture=furniture):
+    for match, inner in reported_claims(doc, lexicon, resolver, marked=marked, quoted=quoted, furniture=furniture,
+                                        settings=settings):
         absorbed.update(inner)
         found.append(match)
     found += direct_quotes(doc, [q for q in marked if q not in absorbed], lexicon, resolver, settings)
@@ -102,8 +104,9 @@ class QuoteFinder(LexiconComponent):
                   requires=["doc._.pckg_entities", "doc._.pckg_furniture", "token.dep"],
                   default_config=asdict(QuoteSettings()))
 def make_quote_finder(nlp: Language, name: str, min_quote_words: int, max_split_words: int,
-                      max_speaker_tokens: int, max_continued_paragraphs: int) -> QuoteFinder:
+                      max_speaker_tokens: int, max_continued_paragraphs: int, without: str) -> QuoteFinder:
     """Create the quote and reported-speech component (its lexicon comes with `initialize`)."""
     settings = QuoteSettings(min_quote_words=min_quote_words, max_split_words=max_split_words,
-                             max_speaker_tokens=max_speaker_tokens, max_continued_paragraphs=max_continued_paragraphs)
+                             max_speaker_tokens=max_speaker_tokens, max_continued_paragraphs=max_continued_paragraphs,
+                             without=without)
     return QuoteFinder(name, settings)

@@ -40,11 +40,12 @@ def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, reso
                 subject = _subject_between(doc, quote, cue_token)  # the parser took a quoted word
             match = quote_match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
                                 cue_at(cue_token, lexicon), resolver.speaker(subject))
-        elif previous is not None and _adjacent(text, previous, quote, settings):
+        elif previous is not None and settings.uses("continuation") and _adjacent(text, previous, quote, settings):
             match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=())
         else:
             continue  # no cue, no speaker: a title, a headline or a scare quote
-        if previous is not None and found and found[-1] is previous and _splits(text, previous, match):
+        if (previous is not None and found and found[-1] is previous and settings.uses("split")
+                and _splits(text, previous, match)):
             match = previous._replace(end=quote.end, parts=previous.spans + ((quote.start, quote.end),))
             found[-1] = match
         elif match.speaker.name is not None and len(text[quote.start : quote.end].split()) >= settings.min_quote_words:

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from extractors.entities import EntityCluster
 
-__all__ = ["Quotation", "Speaker", "QuoteMatch", "QuoteSettings"]
+__all__ = ["Quotation", "Speaker", "QuoteMatch", "QuoteSettings", "RULE_FAMILIES"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,27 @@ class QuoteMatch(NamedTuple):
         return self.parts or ((self.start, self.end),)
 
 
+RULE_FAMILIES: dict[str, str] = {
+    "blocks": 'unquoted paragraphs after "X said:"',
+    "speaker_lines": 'transcript lines led by a known name ("PENCE: …")',
+    "that_clause": 'a cue with its clause ("said [the plan would fail]")',
+    "commitment": 'a commitment with its infinitive ("pledged [to cut taxes]")',
+    "told_clause": '"told the conference [he wanted…]"',
+    "claim_noun": '"raised the issue [that…]"',
+    "criticised_for": '"criticised X for [going…]"',
+    "according_to": '"[…], according to X"',
+    "fronted": '"[The plan will fail], the minister said" parsed as one subject',
+    "continuation": "a quotation without a cue right after a quote goes on with its speaker",
+    "split": 'the parts of a quote around its cue are one quote ("…," she said. "…")',
+    "antecedent": "a pronoun speaker resolved to the person or organisation named before",
+    "role_holder": '"the minister" resolved to the one person with that title',
+    "person_in_phrase": '"director at Barnardo\'s Chris Hanvey": the person in the subject phrase',
+    "voice_noun": '"a spokesperson for the LGA": the organisation spoken for',
+}
+"""The quote finder's rule families, by name: each can be switched off (`QuoteSettings.without`)
+to measure what it brings (``benchmarks/attribution.py --ablation``)."""
+
+
 @dataclass(frozen=True)
 class QuoteSettings:
     """The quote finder's thresholds (the ``pckg_quotes`` component's config)."""
@@ -67,3 +88,19 @@ class QuoteSettings:
     """Longest speaker phrase kept ("the executive member for children's services at ...")."""
     max_continued_paragraphs: int = 6
     """How far a quote left open at a paragraph end may run on."""
+    without: str = ""
+    """Rule families switched off, comma-separated names of `RULE_FAMILIES` (for ablation)."""
+
+    def __post_init__(self) -> None:
+        unknown = set(self.off) - set(RULE_FAMILIES)
+        if unknown:
+            raise ValueError(f"unknown rule families {sorted(unknown)}; known: {', '.join(RULE_FAMILIES)}")
+
+    @property
+    def off(self) -> frozenset[str]:
+        """The names in `without`."""
+        return frozenset(name.strip() for name in self.without.split(",") if name.strip())
+
+    def uses(self, family: str) -> bool:
+        """Whether the rule family `family` is switched on."""
+        return family not in self.off

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.furniture import in_spans
 from extractors.lexicons import QuoteLexicon
 from extractors.quotes.cues import cue_at, cue_class_of, quote_match
-from extractors.quotes.matches import Quotation, QuoteMatch
+from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.speakers import SpeakerResolver, inside, subject_of
 from extractors.spans import sentence_of
 
@@ -33,8 +33,8 @@ _AMOUNTS = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY")
 
 
 def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, *, marked: list[Quotation],
-                    quoted: list[Quotation], furniture: list[tuple[int, int]]
-                    ) -> Iterator[tuple[QuoteMatch, list[Quotation]]]:
+                    quoted: list[Quotation], furniture: list[tuple[int, int]],
+                    settings: QuoteSettings = QuoteSettings()) -> Iterator[tuple[QuoteMatch, list[Quotation]]]:
     """Yield each reported claim with the quotations it takes in (mixed speech).
 
     Parameters
@@ -46,13 +46,15 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
         clause that straddles one is not reported speech.
     furniture : list of (start, end)
         Page furniture, where nothing is reported.
+    settings : QuoteSettings
+        Which rule families are on.
     """
     text = doc.text
     for token in doc:
         cue = cue_at(token, lexicon)
         if cue is None or inside(token.idx, quoted) or in_spans(token.idx, furniture):
             continue
-        reported = reported_clause(token, lexicon)
+        reported = reported_clause(token, lexicon, settings)
         if reported is None:
             continue
         clause, subject = reported
@@ -68,37 +70,40 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
         yield quote_match(start, end, "mixed" if inner else "indirect", token, cue, speaker), inner
 
 
-def reported_clause(verb: Token, lexicon: QuoteLexicon) -> tuple[Span, Token] | None:
+def reported_clause(verb: Token, lexicon: QuoteLexicon,
+                    settings: QuoteSettings = QuoteSettings()) -> tuple[Span, Token] | None:
     """The clause a reporting verb reports, and the subject who reports it."""
     doc = verb.doc
     if verb.lemma_ == "accord":
-        return _according_to(verb)
+        return _according_to(verb) if settings.uses("according_to") else None
     subject = subject_of(verb)
     if subject is None:
         return None
     for child in verb.children:
-        commitment = child.dep_ == "xcomp" and child.i > verb.i and _is_commitment(verb, lexicon)
-        if child.dep_ == "ccomp" or commitment:
+        commitment = (child.dep_ == "xcomp" and child.i > verb.i and _is_commitment(verb, lexicon)
+                      and settings.uses("commitment"))
+        if (child.dep_ == "ccomp" and settings.uses("that_clause")) or commitment:
             start = child.left_edge.i
             while start < child.i and doc[start].dep_ in ("mark", "punct") and doc[start].lower_ != "to":
                 start += 1
             clause = doc[start : child.right_edge.i + 1]
             return (clause, subject) if len(clause) >= _MIN_CLAUSE_TOKENS else None
-        if child.dep_ == "dobj" and verb.lemma_ in lexicon.telling_verbs:  # "told the conference [he wanted…]"
+        if child.dep_ == "dobj" and verb.lemma_ in lexicon.telling_verbs and settings.uses("told_clause"):  # "told the conference [he wanted…]"
             told = next((c for c in child.children if c.dep_ == "relcl" and c.left_edge.dep_ == "nsubj"
                          and c.left_edge.lower_ not in ("who", "which", "that", "whom")), None)
             if told is not None:
                 return doc[told.left_edge.i : told.right_edge.i + 1], subject
-        if child.dep_ == "dobj" and child.lemma_ in lexicon.claim_nouns:  # "raised the issue [that…]"
+        if child.dep_ == "dobj" and child.lemma_ in lexicon.claim_nouns and settings.uses("claim_noun"):  # "raised the issue [that…]"
             clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp")), None)
             if clause is not None:
                 start = clause.left_edge.i + (clause.left_edge.lower_ == "that")
                 return doc[start : clause.right_edge.i + 1], subject
-        if child.dep_ == "prep" and child.lower_ == "for" and cue_class_of(verb, lexicon) in ("critical", "supportive"):
+        if (child.dep_ == "prep" and child.lower_ == "for" and settings.uses("criticised_for")
+                and cue_class_of(verb, lexicon) in ("critical", "supportive")):
             reason = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
             if reason is not None and len(list(reason.subtree)) >= _MIN_REASON_TOKENS:  # "criticised X for [going…]"
                 return doc[reason.left_edge.i : reason.right_edge.i + 1], subject
-    return _fronted_clause(verb, subject)
+    return _fronted_clause(verb, subject) if settings.uses("fronted") else None
 
 
 def _according_to(according: Token) -> tuple[Span, Token] | None:

@@ -77,13 +77,13 @@ class SpeakerResolver:
         named = self._entity_in(phrase)
         if named is not None:
             return Speaker(named.name, named, phrase)
-        if subject.lower_ in PERSONAL_PRONOUNS | GROUP_PRONOUNS:
+        if subject.lower_ in PERSONAL_PRONOUNS | GROUP_PRONOUNS and self.settings.uses("antecedent"):
             antecedent = self._antecedent(subject)
             if antecedent is not None:
                 return Speaker(antecedent.name, antecedent, phrase)
         if subject.pos_ == "PRON":
             return Speaker(phrase.text, None, phrase)  # unresolved: keep the pronoun, invent no one
-        holder = self._role_holder(subject)
+        holder = self._role_holder(subject) if self.settings.uses("role_holder") else None
         if holder is not None:
             return Speaker(holder.name, holder, phrase)
         return Speaker(phrase.text, None, phrase)
@@ -131,9 +131,9 @@ class SpeakerResolver:
             return self.owner[root.i]
         named = [t for t in phrase if t.i in self.owner and not _possessive(t)]
         people = [self.owner[t.i] for t in named if self.owner[t.i].kind == "person"]
-        if people:
+        if people and self.settings.uses("person_in_phrase"):
             return people[-1]
-        for token in named:
+        for token in named if self.settings.uses("voice_noun") else ():
             if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in self.lexicon.voice_nouns:
                 return self.owner[token.i]
         if len(phrase) == 1 and phrase[0].pos_ == "PROPN":
