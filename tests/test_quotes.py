@@ -284,3 +284,32 @@ def test_pronoun_speaker_keeps_the_canonical_name(extract):
     (quote,) = extract("Terry Sullivan runs the food bank. She said that demand had doubled since "
                        "the spring.").quotes
     assert quote.speaker == "Terry Sullivan" and quote.speaker_mention.text == "She"
+
+
+# --- role phrases -------------------------------------------------------------------------
+
+def test_minister_is_not_the_shadow_minister(extract):
+    record = extract("Shadow minister Tom Price visited the ward on Monday. Later the minister said that "
+                     "waiting lists would fall by half.")
+    (quote,) = record.quotes
+    assert (quote.speaker, quote.speaker_id) == ("the minister", None)
+
+
+def test_role_phrase_shared_by_two_people_stays_unnamed(extract):
+    record = extract("Health minister Ann Keen and housing minister Rob Hale toured the town. The minister "
+                     "said that the clinic would reopen in May.")
+    (quote,) = record.quotes
+    assert (quote.speaker, quote.speaker_id) == ("The minister", None)
+
+
+def test_plural_and_indefinite_role_phrases_are_no_one_person(extract):
+    record = extract("Federal officials said the attack was planned for weeks, according to Jon Hart, a former "
+                     "official. A former official said that the warnings were ignored.")
+    assert [(q.speaker, q.speaker_id) for q in record.quotes if q.cue == "said"] == [
+        ("Federal officials", None), ("A former official", None)]
+
+
+def test_a_name_inside_a_modifier_is_not_the_speaker(extract):
+    (quote,) = extract("Hillary Clinton spoke in Ohio. A group of Clinton supporters said that most "
+                       "of them wanted a debate.").quotes
+    assert quote.speaker == "A group of Clinton supporters" and quote.speaker_id is None
