@@ -97,6 +97,8 @@ class QuoteLexicon(_Lexicon):
     claim_verbs: frozenset[str]
     claim_nouns: dict[str, str]
     """Noun that carries a claim ("raised the issue that") -> the cue class it gives."""
+    statement_nouns: frozenset[str]
+    """What a speaker issues: "issued a statement [saying…]"."""
 
     @classmethod
     def from_data(cls) -> "QuoteLexicon":
@@ -108,6 +110,7 @@ class QuoteLexicon(_Lexicon):
             telling_verbs=read_words("telling_verbs.txt"),
             claim_verbs=read_words("claim_verbs.txt"),
             claim_nouns=read_table("claim_nouns.tsv"),
+            statement_nouns=read_words("statement_nouns.txt"),
         )
 
 

@@ -313,3 +313,25 @@ def test_a_name_inside_a_modifier_is_not_the_speaker(extract):
     (quote,) = extract("Hillary Clinton spoke in Ohio. A group of Clinton supporters said that most "
                        "of them wanted a debate.").quotes
     assert quote.speaker == "A group of Clinton supporters" and quote.speaker_id is None
+
+
+# --- reported speech beyond "said that" ------------------------------------------------------
+
+def test_statement_participle_reports_whoever_issued_it(extract):
+    (quote,) = extract("The Local Government Association issued a statement saying that the cuts would leave "
+                       "thousands of families homeless.").quotes
+    assert (quote.speaker, quote.content) == ("Local Government Association",
+                                             "the cuts would leave thousands of families homeless")
+
+
+def test_participle_after_a_source_noun(extract):
+    record = extract("Shares fell sharply on Monday, with analysts saying the merger had been rushed.")
+    assert [(q.speaker, q.content) for q in record.quotes] == [("analysts", "the merger had been rushed")]
+
+
+def test_gerund_after_by_shares_the_subject_but_not_after_for(extract):
+    record = extract("Jane Roe responded by saying that the report was out of date. Ann Lee criticised "
+                     "Tom Hart for suggesting that nurses were overpaid.")
+    said = [(q.speaker, q.content) for q in record.quotes if q.cue == "saying"]
+    assert said == [("Jane Roe", "the report was out of date")]
+    assert not any(q.cue == "suggesting" and q.speaker == "Ann Lee" for q in record.quotes)

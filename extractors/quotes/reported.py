@@ -76,7 +76,7 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
     doc = verb.doc
     if verb.lemma_ == "accord":
         return _according_to(verb) if settings.uses("according_to") else None
-    subject = subject_of(verb)
+    subject = subject_of(verb, settings, lexicon.statement_nouns, lexicon.source_nouns)
     if subject is None:
         return None
     for child in verb.children:

@@ -13,14 +13,30 @@ from extractors.quotes.matches import Quotation, QuoteSettings, Speaker
 __all__ = ["SpeakerResolver", "subject_of", "inside"]
 
 _RELATIVE_PRONOUNS = ("who", "which", "that")
-_MAX_SUBJECT_HOPS = 3
+_MAX_SUBJECT_HOPS = 4
 """Verbs climbed to find a subject ("went on to say" -> went)."""
+_CLIMBED = ("xcomp", "conj", "advcl")
+_CLIMBED_TO_PARTICIPLES = ("acomp", "pcomp", "prep")
+"""Also climbed for participles and gerunds: "was quick to add", "responded by saying"."""
+_SAME_SUBJECT_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "in", "on", "without", "since"})
+"""A gerund after these shares the verb's subject ("responded by saying"); not after "for" or
+"of" ("criticised Romney for suggesting": Romney suggested)."""
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, settings: QuoteSettings = QuoteSettings(),
+               statement_nouns: frozenset[str] = frozenset(),
+               source_nouns: frozenset[str] = frozenset()) -> Token | None:
     """The grammatical subject of a verb, looking through "went on to say", "and called",
-    and through a relative pronoun to its noun ("Trump, who pledged …": Trump)."""
+    and through a relative pronoun to its noun ("Trump, who pledged …": Trump).
+
+    With the ``participles`` rule family: through "was quick to add", "responded by
+    saying", "issued a statement saying" (a noun in `statement_nouns`), and the noun
+    a participle describes when it names who speaks: a name or one of `source_nouns`
+    ("with analysts saying …": analysts).
+    """
     token = verb
+    participles = settings.uses("participles")
+    climbed = _CLIMBED + (_CLIMBED_TO_PARTICIPLES if participles else ())
     for _ in range(_MAX_SUBJECT_HOPS):
         for child in token.children:
             if child.dep_ == "nsubj":
@@ -31,7 +47,17 @@ def subject_of(verb: Token) -> Token | None:
                 return None  # "was described as": no one is reported speaking
         if verb.lemma_ == "accord":
             return next((c for t in verb.children for c in t.children if c.dep_ == "pobj"), None)
-        if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
+        if participles and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+            noun = token.head
+            if noun.lemma_.lower() in statement_nouns and noun.dep_ == "dobj":
+                token = noun.head  # "issued a statement saying": whoever issued it
+                continue
+            speaks = noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            return noun if speaks or noun.lemma_.lower() in source_nouns else None  # "analysts saying"
+        if token.dep_ not in climbed or token.head.i == token.i:
+            return None
+        if token.dep_ == "prep" and (token.head.pos_ not in ("VERB", "AUX")
+                                     or token.lower_ not in _SAME_SUBJECT_PREPOSITIONS):
             return None
         token = token.head
     return None
