@@ -335,3 +335,9 @@ def test_gerund_after_by_shares_the_subject_but_not_after_for(extract):
     said = [(q.speaker, q.content) for q in record.quotes if q.cue == "saying"]
     assert said == [("Jane Roe", "the report was out of date")]
     assert not any(q.cue == "suggesting" and q.speaker == "Ann Lee" for q in record.quotes)
+
+
+def test_a_share_of_people_asked_reports_what_they_said(extract):
+    record = extract("In the survey, 58 percent of nurses said they would leave the profession within five years.")
+    assert [(q.speaker, q.content) for q in record.quotes] == [
+        ("58 percent of nurses", "they would leave the profession within five years")]

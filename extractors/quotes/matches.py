@@ -65,6 +65,7 @@ RULE_FAMILIES: dict[str, str] = {
     "criticised_for": '"criticised X for [going…]"',
     "according_to": '"[…], according to X"',
     "participles": '"with analysts saying…", "issued a statement saying…", "was quick to add…"',
+    "respondents": 'a share of people asked says: "nearly half said they…", "58 percent of voters say…"',
     "fronted": '"[The plan will fail], the minister said" parsed as one subject',
     "continuation": "a quotation without a cue right after a quote goes on with its speaker",
     "split": 'the parts of a quote around its cue are one quote ("…," she said. "…")',

@@ -30,6 +30,10 @@ _MOSTLY_QUOTED = 0.8
 """A clause at least this much inside quote marks is a direct quote."""
 _NOT_SOURCES = ("this", "that", "there", "what", "which")
 _AMOUNTS = ("PERCENT", "CARDINAL", "QUANTITY", "MONEY")
+_SHARES = frozenset({"half", "majority", "minority", "most", "many", "several", "some", "few", "third", "quarter",
+                     "two-thirds", "percent", "%", "one", "none", "all"})
+"""Heads of a share of people: "nearly half said they…", "58 percent of voters say…"."""
+_RESPONDENTS_CUES = frozenset({"say", "tell"})
 
 
 def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, *, marked: list[Quotation],
@@ -65,7 +69,7 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
         if straddling or (inner and _mostly_quoted(text, start, end, inner)):
             continue  # "…," he said: a direct quote, attributed elsewhere
         speaker = resolver.speaker(subject)
-        if speaker.entity is None and not _is_source(subject, lexicon):
+        if speaker.entity is None and not (_is_source(subject, lexicon) or _respondents(subject, token, settings)):
             continue  # "42% thought they lacked…" reports no one's words
         yield quote_match(start, end, "mixed" if inner else "indirect", token, cue, speaker), inner
 
@@ -151,6 +155,13 @@ def _is_source(subject: Token, lexicon: QuoteLexicon) -> bool:
         return not any(t.like_num for t in subject.subtree)
     phrase = [subject] + [t for t in subject.subtree if t.dep_ == "pobj"]
     return any(t.lemma_.lower() in lexicon.source_nouns for t in phrase)
+
+
+def _respondents(subject: Token, verb: Token, settings: QuoteSettings) -> bool:
+    """Whether the subject is a share of people asked: "58 percent of voters said they…"."""
+    if not settings.uses("respondents") or verb.lemma_ not in _RESPONDENTS_CUES:
+        return False
+    return subject.ent_type_ in ("PERCENT", "CARDINAL") or subject.lower_ in _SHARES
 
 
 def _mostly_quoted(text: str, start: int, end: int, inner: list[Quotation]) -> bool:
