@@ -341,3 +341,15 @@ def test_a_share_of_people_asked_reports_what_they_said(extract):
     record = extract("In the survey, 58 percent of nurses said they would leave the profession within five years.")
     assert [(q.speaker, q.content) for q in record.quotes] == [
         ("58 percent of nurses", "they would leave the profession within five years")]
+
+
+def test_parenthetical_cue_reports_the_sentence_around_it(extract):
+    text = "The new plan, officials said, would cost the council £2bn over five years."
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.content) == ("officials", "The new plan would cost the council £2bn over five years")
+    assert [text[s:e] for s, e in quote.parts] == ["The new plan", "would cost the council £2bn over five years"]
+
+
+def test_fronted_adverbial_is_not_a_parenthetical_cue(extract):
+    record = extract("In Leeds, Jane Roe said, the queues were longest.")
+    assert all("In Leeds" not in q.content for q in record.quotes)

@@ -66,6 +66,7 @@ RULE_FAMILIES: dict[str, str] = {
     "according_to": '"[…], according to X"',
     "participles": '"with analysts saying…", "issued a statement saying…", "was quick to add…"',
     "respondents": 'a share of people asked says: "nearly half said they…", "58 percent of voters say…"',
+    "parenthetical": '"The plan, officials said, would cost £2bn": the sentence around the cue, in two parts',
     "fronted": '"[The plan will fail], the minister said" parsed as one subject',
     "continuation": "a quotation without a cue right after a quote goes on with its speaker",
     "split": 'the parts of a quote around its cue are one quote ("…," she said. "…")',
