@@ -99,6 +99,12 @@ class QuoteLexicon(_Lexicon):
     """Noun that carries a claim ("raised the issue that") -> the cue class it gives."""
     statement_nouns: frozenset[str]
     """What a speaker issues: "issued a statement [saying…]"."""
+    control_verbs: frozenset[str]
+    """Verbs that report what their object was told to do: "urged ministers [to act]"."""
+    object_cues: frozenset[str]
+    """Cue verbs whose noun object is the claim: "announced [a review]"."""
+    claim_object_nouns: frozenset[str]
+    """Nouns that stand for a claim as any cue's object: "denied [the claims]"."""
 
     @classmethod
     def from_data(cls) -> "QuoteLexicon":
@@ -111,6 +117,9 @@ class QuoteLexicon(_Lexicon):
             claim_verbs=read_words("claim_verbs.txt"),
             claim_nouns=read_table("claim_nouns.tsv"),
             statement_nouns=read_words("statement_nouns.txt"),
+            control_verbs=read_words("control_verbs.txt"),
+            object_cues=read_words("object_cues.txt"),
+            claim_object_nouns=read_words("claim_object_nouns.txt"),
         )
 
 

@@ -353,3 +353,23 @@ def test_parenthetical_cue_reports_the_sentence_around_it(extract):
 def test_fronted_adverbial_is_not_a_parenthetical_cue(extract):
     record = extract("In Leeds, Jane Roe said, the queues were longest.")
     assert all("In Leeds" not in q.content for q in record.quotes)
+
+
+def test_object_control_reports_the_object_and_its_infinitive(extract):
+    (quote,) = extract("Jane Roe urged the government to fund more foster places.").quotes
+    assert (quote.speaker, quote.content) == ("Jane Roe", "the government to fund more foster places")
+
+
+def test_called_for_reports_its_object(extract):
+    (quote,) = extract("The union called for a review of the closures.").quotes
+    assert (quote.speaker, quote.cue, quote.content) == ("The union", "called for", "a review of the closures")
+
+
+def test_denied_the_claims_but_not_issued_a_claim(extract):
+    record = extract("The council denied the claims about its care homes. The firm issued a claim for damages.")
+    assert [(q.speaker, q.content) for q in record.quotes] == [("The council", "the claims about its care homes")]
+
+
+def test_warned_with_object_and_clause_reports_the_clause(extract):
+    (quote,) = extract("The minister warned councils that budgets would be cut again.").quotes
+    assert quote.content == "budgets would be cut again"

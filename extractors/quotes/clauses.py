@@ -24,6 +24,8 @@ _MIN_CLAUSE_TOKENS = 3
 _MIN_REASON_TOKENS = 3
 """Words of a reason that is a claim: "criticised X for [going…]"."""
 _MIN_FRONTED_TOKENS = 4
+_NOT_CLAIMS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+"""What the object of "called for" is when it is no claim ("pushed for nearly a decade")."""
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -50,6 +52,9 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
         interrupted = _parenthetical(verb)
         if interrupted is not None:
             return interrupted
+    objects = _object_clause(verb, subject, lexicon, settings)
+    if objects is not None:
+        return objects
     for child in verb.children:
         commitment = (child.dep_ == "xcomp" and child.i > verb.i and _is_commitment(verb, lexicon)
                       and settings.uses("commitment"))
@@ -60,10 +65,14 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
             clause = doc[start : child.right_edge.i + 1]
             return Clause(clause, subject) if len(clause) >= _MIN_CLAUSE_TOKENS else None
         if child.dep_ == "dobj" and verb.lemma_ in lexicon.telling_verbs and settings.uses("told_clause"):  # "told the conference [he wanted…]"
-            told = next((c for c in child.children if c.dep_ == "relcl" and c.left_edge.dep_ == "nsubj"
-                         and c.left_edge.lower_ not in ("who", "which", "that", "whom")), None)
+            # the parser hangs the clause on the person told: "warned councils [that budgets…]"
+            told = next((c for c in child.children if c.dep_ in ("relcl", "acl")
+                         and c.left_edge.dep_ in ("nsubj", "nsubjpass", "mark")
+                         and c.left_edge.lower_ not in ("who", "which", "whom")
+                         and not (c.left_edge.lower_ == "that" and c.left_edge.dep_ != "mark")), None)
             if told is not None:
-                return Clause(doc[told.left_edge.i : told.right_edge.i + 1], subject)
+                start = told.left_edge.i + (told.left_edge.dep_ == "mark")
+                return Clause(doc[start : told.right_edge.i + 1], subject)
         if child.dep_ == "dobj" and child.lemma_ in lexicon.claim_nouns and settings.uses("claim_noun"):  # "raised the issue [that…]"
             clause = next((c for c in child.children if c.dep_ in ("acl", "ccomp")), None)
             if clause is not None:
@@ -75,6 +84,41 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
             if reason is not None and len(list(reason.subtree)) >= _MIN_REASON_TOKENS:  # "criticised X for [going…]"
                 return Clause(doc[reason.left_edge.i : reason.right_edge.i + 1], subject)
     return _fronted_clause(verb, subject) if settings.uses("fronted") else None
+
+
+def _object_clause(verb: Token, subject: Token, lexicon: QuoteLexicon, settings: QuoteSettings) -> Clause | None:
+    """What a cue's object carries: "urged ministers [to fund more places]" (object
+    control: the object with its infinitive), "called for [a review]" (a cue with its
+    preposition), "denied [the claims]" (a noun object of a cue in `object_cues`).
+
+    Never when the cue also has a clause of its own ("warned councils that…"),
+    nor for a pronoun object ("denied it").
+    """
+    doc = verb.doc
+    children = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in children):
+        return None
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if settings.uses("object_control") and obj is not None and lemma in lexicon.control_verbs:
+        control = next((c for c in children if c.dep_ == "xcomp" and c.i > obj.i
+                        and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")), None)
+        if control is not None:
+            return Clause(doc[obj.left_edge.i : control.right_edge.i + 1], subject)
+    if settings.uses("prepositional"):
+        preposition = next((c for c in children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in lexicon.cues), None)
+        argument = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) if preposition else None
+        if argument is not None and argument.pos_ != "PRON" and argument.ent_type_ not in _NOT_CLAIMS:
+            end = argument.right_edge.i + 1
+            then = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.left_edge.i == end
+                         and c.left_edge.lower_ == "to"), None)  # "called for X [to resign]"
+            return Clause(doc[argument.left_edge.i : then.right_edge.i + 1 if then is not None else end], subject)
+    disputes = obj is not None and obj.lemma_.lower() in lexicon.claim_object_nouns and cue_class_of(
+        verb, lexicon) in ("neutral", "critical", "supportive")  # "denied the claims", not "issued a claim"
+    claims = obj is not None and (lemma in lexicon.object_cues or disputes)
+    if settings.uses("noun_object") and claims and obj.pos_ != "PRON" and not any(c.dep_ == "xcomp" for c in children):
+        return Clause(doc[obj.left_edge.i : obj.right_edge.i + 1], subject)
+    return None
 
 
 def _parenthetical(verb: Token) -> Clause | None:

@@ -15,6 +15,8 @@ Cue = tuple[str, str]
 """(the cue's words as written, its class)."""
 _MAX_CUE_SENTENCE_TOKENS = 6
 """A sentence after a quotation this short may hold its cue ("…" he said.)."""
+_NOT_SPEAKERS = frozenset({"that", "this", "it", "there", "which", "what", "these", "those"})
+"""Words that open a short sentence after a quotation that is no cue of it ("That adds to it.")."""
 
 
 def cue_at(token: Token, lexicon: QuoteLexicon) -> Cue | None:
@@ -35,6 +37,10 @@ def cue_at(token: Token, lexicon: QuoteLexicon) -> Cue | None:
     particle = next((c for c in token.children if c.dep_ == "prt"), None)
     if particle is not None and f"{token.lemma_.lower()} {particle.lower_}" in cues:  # "pointed out"
         return f"{token.text} {particle.text}", cues[f"{token.lemma_.lower()} {particle.lower_}"]
+    preposition = next((c for c in token.children if c.dep_ == "prep"
+                        and f"{token.lemma_.lower()} {c.lower_}" in cues), None)
+    if preposition is not None:  # "called for", "warned of"
+        return f"{token.text} {preposition.text}", cues[f"{token.lemma_.lower()} {preposition.lower_}"]
     cls = cues.get(token.lemma_.lower())
     return (token.text, cls) if cls is not None else None
 
@@ -78,7 +84,8 @@ def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Toke
             return introducing
     if last.end < len(doc):
         after = sentence_of(doc[last.end])
-        if len(after) <= _MAX_CUE_SENTENCE_TOKENS:
+        # '…,” he said.' parsed as a sentence of its own; not '….” That adds to the pressure.'
+        if len(after) <= _MAX_CUE_SENTENCE_TOKENS and after[0].lower_ not in _NOT_SPEAKERS:
             return next((t for t in after if cue_at(t, lexicon) is not None), None)
     return None
 
