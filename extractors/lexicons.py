@@ -105,6 +105,8 @@ class QuoteLexicon(_Lexicon):
     """Cue verbs whose noun object is the claim: "announced [a review]"."""
     claim_object_nouns: frozenset[str]
     """Nouns that stand for a claim as any cue's object: "denied [the claims]"."""
+    naming_verbs: frozenset[str]
+    """Verbs that are cues only for a quoted complement: "called the plan “reckless”"."""
 
     @classmethod
     def from_data(cls) -> "QuoteLexicon":
@@ -120,6 +122,7 @@ class QuoteLexicon(_Lexicon):
             control_verbs=read_words("control_verbs.txt"),
             object_cues=read_words("object_cues.txt"),
             claim_object_nouns=read_words("claim_object_nouns.txt"),
+            naming_verbs=read_words("naming_verbs.txt"),
         )
 
 

@@ -373,3 +373,26 @@ def test_denied_the_claims_but_not_issued_a_claim(extract):
 def test_warned_with_object_and_clause_reports_the_clause(extract):
     (quote,) = extract("The minister warned councils that budgets would be cut again.").quotes
     assert quote.content == "budgets would be cut again"
+
+
+# --- short quotes with a clear cue -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("“Not again,” said Ann Lee.", "Ann Lee", "Not again,"),
+    ("Parents shouted “Save our nursery”.", "Parents", "Save our nursery"),
+    ("She called the plan “reckless”.", "She", "reckless"),
+])
+def test_short_quote_with_a_clear_cue_and_speaker(extract, text, speaker, content):
+    assert [(q.speaker, q.content) for q in extract(text).quotes] == [(speaker, content)]
+
+
+def test_short_quotation_without_a_cue_is_a_scare_quote(extract):
+    assert extract("The “reform” was dropped within a week of the election.").quotes == []
+
+
+def test_a_title_in_the_cue_is_not_the_rest_of_a_split_quote(extract):
+    text = ("“We are not winning yet, but it is far too soon to give up,” Ann Lee said on "
+            "“Breakfast Time.” “I think the plan will work in the end.”")
+    (quote,) = extract(text).quotes
+    assert [text[s:e] for s, e in quote.parts] == ["We are not winning yet, but it is far too soon to give up,",
+                                                   "I think the plan will work in the end."]

@@ -53,7 +53,7 @@ def cue_class_of(verb: Token, lexicon: QuoteLexicon) -> str | None:
 def quote_match(start: int, end: int, type_: str, cue_token: Token, cue: Cue | None,
                 speaker: Speaker) -> QuoteMatch:
     """A `QuoteMatch` for content ``start:end`` reported by the cue at `cue_token`."""
-    text, cls = cue if cue is not None else (cue_token.text, None)
+    text, cls = cue if cue is not None else (cue_token.text, "neutral")
     return QuoteMatch(start, end, type_, _cue_span(cue_token, text), text, cls, speaker)
 
 
@@ -73,7 +73,7 @@ def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Toke
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     first, last = sentence_of(span[0]), sentence_of(span[-1])
     around = [t for t in doc[first.start : last.end] if not quote.start <= t.idx < quote.end]
-    candidates = [t for t in around if cue_at(t, lexicon) is not None]
+    candidates = [t for t in around if cue_at(t, lexicon) is not None or _names_quotation(t, quote, lexicon)]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     # "X said:" just before the quotation, or "…" he said. just after it.
@@ -88,6 +88,12 @@ def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Toke
         if len(after) <= _MAX_CUE_SENTENCE_TOKENS and after[0].lower_ not in _NOT_SPEAKERS:
             return next((t for t in after if cue_at(t, lexicon) is not None), None)
     return None
+
+
+def _names_quotation(token: Token, quote: Quotation, lexicon: QuoteLexicon) -> bool:
+    """Whether `token` is a naming verb whose complement is the quotation: "called the plan “reckless”"."""
+    return token.lemma_.lower() in lexicon.naming_verbs and any(
+        quote.start <= child.idx < quote.end for child in token.children if child.dep_ in ("oprd", "xcomp", "dobj", "ccomp"))
 
 
 def introducing_cue(sentence: Span, lexicon: QuoteLexicon) -> Token | None:

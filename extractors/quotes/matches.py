@@ -71,6 +71,7 @@ RULE_FAMILIES: dict[str, str] = {
     "prepositional": '"called for [a review]", "warned of [job losses]"',
     "noun_object": '"denied [the claims]", "announced [a review]": the noun object of a cue',
     "fronted": '"[The plan will fail], the minister said" parsed as one subject',
+    "short_quotes": 'a quotation under the minimum length is kept when its cue governs it ("“Not again,” said X")',
     "continuation": "a quotation without a cue right after a quote goes on with its speaker",
     "split": 'the parts of a quote around its cue are one quote ("…," she said. "…")',
     "antecedent": "a pronoun speaker resolved to the person or organisation named before",
