@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from extractors.concepts import ConceptMatch
 from extractors.entities import EntityCluster, name_key
 from extractors.metadata import parse_date, read_metadata
-from extractors.quotes import QuoteMatch, Speaker, quote_spans
+from extractors.quotes import QuoteMatch, Speaker, quote_id, quote_spans
 from extractors.records import ArticleRecord, ArticleText, ConceptLink, Mention, Organisation, Person, Quote, Role
 from extractors.spans import sentence_of
 
@@ -108,13 +108,13 @@ def _is_name_of(text: str, entity: EntityCluster) -> bool:
     return key in names
 
 
-def _quote(match: QuoteMatch, quote_id: str, concepts: list[ConceptMatch], doc: Doc, original: str,
+def _quote(match: QuoteMatch, record_id: str, concepts: list[ConceptMatch], doc: Doc, original: str,
            ids: dict[int, str]) -> Quote:
     content = doc.char_span(match.start, match.end, alignment_mode="expand")
     speaker = match.speaker
     around = content if match.cue is None else doc[min(content.start, match.cue.start) : max(content.end, match.cue.end)]
     return Quote(
-        id=quote_id,
+        id=record_id,
         speaker=_speaker_name(speaker, original),
         speaker_id=ids.get(id(speaker.entity)) if speaker.entity is not None else None,
         speaker_mention=_mention(speaker.mention, original) if speaker.mention is not None else None,
@@ -127,6 +127,8 @@ def _quote(match: QuoteMatch, quote_id: str, concepts: list[ConceptMatch], doc: 
         end=match.end,
         parts=list(match.spans),
         sentence=_sentence_text(around, original),
+        attribution=match.attribution,
+        continues=None if match.continues is None else quote_id(match.continues),
         concepts=[ConceptLink(concept=c.concept, source=c.source, mention=_mention(c.span, original),
                               agreement=c.agreement, confidence=c.confidence, evidence=list(c.evidence))
                   for c in concepts],

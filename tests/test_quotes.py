@@ -154,9 +154,13 @@ def test_block_quote_after_said_colon(extract):
             "This is the start of a journey to reform the system.\n\n"
             "We are ready to take on the challenge and I will set out plans.\n\n"
             "The new areas receiving funding will build on a network of centres.\n")
-    (speaker, kind, content), = _quotes(extract(text))
-    assert (speaker, kind) == ("Nadhim Zahawi", "block")
-    assert content.startswith("This is the start") and content.endswith("set out plans.")
+    record = extract(text)
+    assert [(q.speaker, q.type) for q in record.quotes] == [("Nadhim Zahawi", "block")] * 2
+    first, second = record.quotes
+    assert first.content == "This is the start of a journey to reform the system."
+    assert second.content == "We are ready to take on the challenge and I will set out plans."
+    assert (first.attribution, first.continues) == ("cue", None)
+    assert (second.attribution, second.continues) == ("continued", first.id)
 
 
 # --- lexicon --------------------------------------------------------------------------
@@ -396,3 +400,26 @@ def test_a_title_in_the_cue_is_not_the_rest_of_a_split_quote(extract):
     (quote,) = extract(text).quotes
     assert [text[s:e] for s, e in quote.parts] == ["We are not winning yet, but it is far too soon to give up,",
                                                    "I think the plan will work in the end."]
+
+
+# --- quotes over several paragraphs, floating quotes -------------------------------------------
+
+def test_quote_over_several_paragraphs_is_one_record_per_paragraph(extract):
+    text = ("Ann Lee, who chairs the trust, said: “We have seen demand double in a year.\n\n"
+            "“Families are choosing between heating and eating this winter.\n\n"
+            "“We cannot go on like this for much longer.”\n")
+    first, second, third = extract(text).quotes
+    assert first.content == "We have seen demand double in a year."
+    assert second.content == "Families are choosing between heating and eating this winter."
+    assert third.content == "We cannot go on like this for much longer."
+    assert [q.speaker for q in (first, second, third)] == ["Ann Lee"] * 3
+    assert [q.continues for q in (first, second, third)] == [None, first.id, first.id]
+    assert [q.attribution for q in (first, second, third)] == ["cue", "continued", "continued"]
+
+
+def test_floating_quote_paragraph_goes_on_with_the_speaker_before(extract):
+    text = ("“The closure will hit the poorest families hardest,” said Ann Lee.\n\n"
+            "“Nobody asked the parents what they wanted for their children.”\n")
+    first, second = extract(text).quotes
+    assert (second.speaker, second.attribution, second.continues) == ("Ann Lee", "inferred", None)
+    assert first.attribution == "cue"

@@ -8,9 +8,9 @@ name); `component` holds `find_quotes` and the ``pckg_quotes`` component;
 `matches` what they all produce.
 """
 
-from extractors.quotes.component import SPANS_KEY, QuoteFinder, find_quotes, quote_spans
+from extractors.quotes.component import SPANS_KEY, QuoteFinder, find_quotes, quote_id, quote_spans
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import RULE_FAMILIES, Quotation, QuoteMatch, QuoteSettings, Speaker
 
-__all__ = ["find_quotes", "quote_spans", "QuoteFinder", "SPANS_KEY", "quotations", "Quotation", "QuoteMatch",
+__all__ = ["find_quotes", "quote_spans", "quote_id", "QuoteFinder", "SPANS_KEY", "quotations", "Quotation", "QuoteMatch",
            "QuoteSettings", "Speaker", "RULE_FAMILIES"]

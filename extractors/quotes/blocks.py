@@ -65,7 +65,8 @@ def speaker_lines(doc: Doc, resolver: SpeakerResolver, settings: QuoteSettings) 
         if len(re.findall(r"[^\W\d_]+", text[line.start(2) : end])) < settings.min_quote_words:
             continue  # "Correction Appended: October 2, 2016": a label, not an utterance
         colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
-        yield QuoteMatch(line.start(2), end, "direct", colon, ":", "neutral", Speaker(entity.name, entity, name))
+        yield QuoteMatch(line.start(2), end, "direct", colon, ":", "neutral", Speaker(entity.name, entity, name),
+                         attribution="label")
 
 
 def _first_person(paragraph: str) -> bool:

@@ -20,10 +20,11 @@ from extractors.quotes.blocks import block_quotes, speaker_lines
 from extractors.quotes.direct import direct_quotes
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
+from extractors.quotes.paragraphs import by_paragraph
 from extractors.quotes.reported import reported_claims
 from extractors.quotes.speakers import SpeakerResolver
 
-__all__ = ["find_quotes", "quote_spans", "QuoteFinder", "make_quote_finder", "SPANS_KEY"]
+__all__ = ["find_quotes", "quote_spans", "quote_id", "QuoteFinder", "make_quote_finder", "SPANS_KEY"]
 
 SPANS_KEY = "pckg_quotes"
 """The key of the quotes' span group in ``doc.spans``."""
@@ -53,6 +54,7 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
        the clause holds quoted words (`reported`).
     4. Every other quotation gets the cue nearest it (`direct`).
     5. The subject of the cue becomes the speaker (`speakers`).
+    6. A quote over several paragraphs becomes one match per paragraph (`paragraphs`).
     """
     furniture = doc._.pckg_furniture or []
     all_quotations = quotations(doc.text, settings)
@@ -72,7 +74,12 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
         found.append(match)
     found += direct_quotes(doc, [q for q in marked if q not in absorbed], lexicon, resolver, settings)
     found.sort(key=lambda q: q.start)
-    return iter(found)
+    return by_paragraph(found, doc.text) if settings.uses("paragraphs") else iter(found)
+
+
+def quote_id(position: int) -> str:
+    """The id of the quote at `position` in `find_quotes` order: ``q1``, ``q2``, …"""
+    return f"q{position + 1}"
 
 
 def quote_spans(doc: Doc) -> list[Span]:
@@ -91,9 +98,9 @@ class QuoteFinder(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for number, match in enumerate(find_quotes(doc, self.lexicon, self.settings), 1):
+        for position, match in enumerate(find_quotes(doc, self.lexicon, self.settings)):
             content = doc.char_span(match.start, match.end, alignment_mode="expand")
-            span = Span(doc, content.start, content.end, label="QUOTE", span_id=f"q{number}")
+            span = Span(doc, content.start, content.end, label="QUOTE", span_id=quote_id(position))
             span._.pckg_quote = match
             spans.append(span)
         doc.spans[SPANS_KEY] = spans

@@ -43,7 +43,8 @@ def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, reso
             match = quote_match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
                                 cue_at(cue_token, lexicon), resolver.speaker(subject))
         elif previous is not None and settings.uses("continuation") and _adjacent(text, previous, quote, settings):
-            match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=())
+            match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=(),
+                                      attribution="inferred")
         else:
             continue  # no cue, no speaker: a title, a headline or a scare quote
         long_enough = len(text[quote.start : quote.end].split()) >= settings.min_quote_words

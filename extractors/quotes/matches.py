@@ -48,6 +48,13 @@ class QuoteMatch(NamedTuple):
     speaker: Speaker
     parts: tuple[tuple[int, int], ...] = ()
     """Character spans of the content; more than one for a split quote ("…," he said. "…")."""
+    attribution: str = "cue"
+    """How the speaker was found: ``cue`` (the claim's own cue), ``continued`` (a later
+    paragraph of a quote that runs over several), ``inferred`` (a quotation without a cue,
+    given the speaker of the quote just before it), ``label`` (a speaker label:
+    "PENCE: …", "Jane Roe, on Facebook: …")."""
+    continues: int | None = None
+    """For a ``continued`` paragraph: the position, in `find_quotes` order, of the quote's first paragraph."""
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -72,6 +79,7 @@ RULE_FAMILIES: dict[str, str] = {
     "noun_object": '"denied [the claims]", "announced [a review]": the noun object of a cue',
     "fronted": '"[The plan will fail], the minister said" parsed as one subject',
     "short_quotes": 'a quotation under the minimum length is kept when its cue governs it ("“Not again,” said X")',
+    "paragraphs": "a quote over several paragraphs is one claim per paragraph, the later ones continuing the first",
     "continuation": "a quotation without a cue right after a quote goes on with its speaker",
     "split": 'the parts of a quote around its cue are one quote ("…," she said. "…")',
     "antecedent": "a pronoun speaker resolved to the person or organisation named before",
