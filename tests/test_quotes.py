@@ -423,3 +423,32 @@ def test_floating_quote_paragraph_goes_on_with_the_speaker_before(extract):
     first, second = extract(text).quotes
     assert (second.speaker, second.attribution, second.continues) == ("Ann Lee", "inferred", None)
     assert first.attribution == "cue"
+
+
+# --- what is no claim --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee did not say whether the clinic would reopen in the spring.",
+    "The council declined to comment on the future of the day centre.",
+    "Asked whether the plan would survive the election, the minister smiled.",
+])
+def test_negated_declined_and_asked_cues_are_no_claims(extract, text):
+    assert extract(text).quotes == []
+
+
+def test_declined_to_comment_but_said_is_still_a_claim(extract):
+    (quote,) = extract("The firm declined to comment on the report but said that it had never broken the law.").quotes
+    assert quote.content == "it had never broken the law"
+
+
+def test_teaser_lines_hold_no_claims(extract):
+    text = ("Ann Lee said that the clinic would close in March.\n\n"
+            "READ MORE: Minister says that the clinic will stay open for good\n")
+    assert [q.content for q in extract(text).quotes] == ["the clinic would close in March"]
+
+
+def test_a_caption_repeating_a_sentence_is_one_claim(extract):
+    text = ("“We will not let this library close without a fight,” said Ann Lee.\n\n"
+            "Campaigners gathered outside the library on Saturday.\n\n"
+            "“We will not let this library close without a fight,” said Ann Lee.\n")
+    assert len(extract(text).quotes) == 1

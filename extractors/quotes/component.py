@@ -18,6 +18,7 @@ from extractors.furniture import in_spans
 from extractors.lexicons import LexiconComponent, QuoteLexicon
 from extractors.quotes.blocks import block_quotes, speaker_lines
 from extractors.quotes.direct import direct_quotes
+from extractors.quotes.filters import first_copies, no_claim, teaser_line
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.paragraphs import by_paragraph
@@ -74,6 +75,9 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
         found.append(match)
     found += direct_quotes(doc, [q for q in marked if q not in absorbed], lexicon, resolver, settings)
     found.sort(key=lambda q: q.start)
+    if settings.uses("not_claims"):
+        found = [q for q in first_copies(found, doc.text) if not teaser_line(doc.text, q.start, lexicon)
+                 and (q.cue is None or q.type == "block" or not no_claim(q.cue.root, lexicon))]
     return by_paragraph(found, doc.text) if settings.uses("paragraphs") else iter(found)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicons import QuoteLexicon
+from extractors.quotes.filters import no_claim
 from extractors.quotes.matches import Quotation, QuoteMatch, Speaker
 from extractors.spans import sentence_of
 
@@ -73,7 +74,8 @@ def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Toke
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     first, last = sentence_of(span[0]), sentence_of(span[-1])
     around = [t for t in doc[first.start : last.end] if not quote.start <= t.idx < quote.end]
-    candidates = [t for t in around if cue_at(t, lexicon) is not None or _names_quotation(t, quote, lexicon)]
+    candidates = [t for t in around if (cue_at(t, lexicon) is not None or _names_quotation(t, quote, lexicon))
+                  and not no_claim(t, lexicon)]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     # "X said:" just before the quotation, or "…" he said. just after it.

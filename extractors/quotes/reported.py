@@ -15,6 +15,7 @@ from extractors.furniture import in_spans
 from extractors.lexicons import QuoteLexicon
 from extractors.quotes.clauses import reported_clause
 from extractors.quotes.cues import cue_at, quote_match
+from extractors.quotes.filters import no_claim
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.speakers import SpeakerResolver, inside
 
@@ -51,6 +52,8 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
     for token in doc:
         cue = cue_at(token, lexicon)
         if cue is None or inside(token.idx, quoted) or in_spans(token.idx, furniture):
+            continue
+        if settings.uses("not_claims") and no_claim(token, lexicon):
             continue
         reported = reported_clause(token, lexicon, settings)
         if reported is None:
