@@ -107,6 +107,8 @@ class QuoteLexicon(_Lexicon):
     """Nouns that stand for a claim as any cue's object: "denied [the claims]"."""
     naming_verbs: frozenset[str]
     """Verbs that are cues only for a quoted complement: "called the plan “reckless”"."""
+    direct_only_cues: frozenset[str]
+    """Cues only for a quotation beside them: "“…,” he continued"; they report no clause."""
     declining_verbs: frozenset[str]
     """Verbs that make the cue under them no claim: "declined to comment"."""
     teaser_labels: frozenset[str]
@@ -127,6 +129,7 @@ class QuoteLexicon(_Lexicon):
             object_cues=read_words("object_cues.txt"),
             claim_object_nouns=read_words("claim_object_nouns.txt"),
             naming_verbs=read_words("naming_verbs.txt"),
+            direct_only_cues=read_words("direct_only_cues.txt"),
             declining_verbs=read_words("declining_verbs.txt"),
             teaser_labels=read_words("teaser_labels.txt"),
         )

@@ -452,3 +452,26 @@ def test_a_caption_repeating_a_sentence_is_one_claim(extract):
             "Campaigners gathered outside the library on Saturday.\n\n"
             "“We will not let this library close without a fight,” said Ann Lee.\n")
     assert len(extract(text).quotes) == 1
+
+
+# --- the cue lexicon -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cue", [
+    ("“We have waited long enough for this,” Ann Lee sighed.", "sighed"),
+    ("“We are not going anywhere soon,” Ann Lee shot back.", "shot back"),
+    ("Ann Lee swiped at ministers for the delays to the new hospital.", "swiped at"),
+    ("Ann Lee tweeted that the clinic would stay open until the summer.", "tweeted"),
+    ("Ann Lee told reporters that the clinic would stay open until the summer.", "told"),
+])
+def test_news_cues(extract, text, cue):
+    assert [q.cue for q in extract(text).quotes] == [cue]
+
+
+def test_verbs_that_are_not_speech_report_nothing(extract):
+    text = "The protests continued that the council ignored. Voters support the plan to rebuild the pier."
+    assert extract(text).quotes == []
+
+
+def test_continued_still_introduces_a_quotation(extract):
+    (quote,) = extract("“The hospital is full every single night,” Ann Lee continued.").quotes
+    assert (quote.speaker, quote.cue) == ("Ann Lee", "continued")

@@ -35,7 +35,8 @@ def cue_at(token: Token, lexicon: QuoteLexicon) -> Cue | None:
         if noun is None:
             return None
         return token.doc[token.i : noun.i + 1].text, lexicon.claim_nouns[noun.lemma_]
-    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == token.i + 1
+                     and f"{token.lemma_.lower()} {c.lower_}" in cues), None)  # "pointed out", "shot back"
     if particle is not None and f"{token.lemma_.lower()} {particle.lower_}" in cues:  # "pointed out"
         return f"{token.text} {particle.text}", cues[f"{token.lemma_.lower()} {particle.lower_}"]
     preposition = next((c for c in token.children if c.dep_ == "prep"

@@ -53,7 +53,7 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
         cue = cue_at(token, lexicon)
         if cue is None or inside(token.idx, quoted) or in_spans(token.idx, furniture):
             continue
-        if settings.uses("not_claims") and no_claim(token, lexicon):
+        if settings.uses("not_claims") and no_claim(token, lexicon) or token.lemma_.lower() in lexicon.direct_only_cues:
             continue
         reported = reported_clause(token, lexicon, settings)
         if reported is None:
