@@ -69,6 +69,10 @@ class EntityLexicon(_Lexicon):
     name_fillers: frozenset[str]
     byline_words: frozenset[str]
     source_nouns: frozenset[str]
+    gendered_words: dict[str, str]
+    """Honorific or title word -> "female" or "male" ("mrs", "spokesman")."""
+    first_names: dict[str, str]
+    """First name -> "female" or "male", for names given one gender in at least 90% of uses."""
 
     @classmethod
     def from_data(cls) -> "EntityLexicon":
@@ -82,6 +86,8 @@ class EntityLexicon(_Lexicon):
             name_fillers=read_words("name_fillers.txt"),
             byline_words=read_words("byline_words.txt"),
             source_nouns=read_words("source_nouns.txt"),
+            gendered_words=read_table("gendered_words.tsv"),
+            first_names=read_table("first_names.tsv"),
         )
 
 

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.entities.clusters import EntityCluster, add_mention, name_key
+from extractors.entities.gender import infer_gender
 from extractors.entities.names import clean_name, majority_kind, names_after_honorifics, names_broken_over_lines
 from extractors.entities.organisations import add_descriptions, drop_organisations_inside_titles, merge_acronyms
 from extractors.entities.people import add_person, add_untagged_surnames, in_byline, people_called
@@ -61,6 +62,7 @@ def find_entities(doc: Doc, lexicon: EntityLexicon) -> list[EntityCluster]:
         person.mentions.sort(key=lambda s: s.start_char)
         person.roles = distinct_roles(r for mention in person.mentions for r in roles_of(mention, lexicon))
         person.byline = any(in_byline(mention, lexicon) for mention in person.mentions)
+        person.gender = infer_gender(person, doc, lexicon)
     drop_organisations_inside_titles(organisations, people)
     merge_acronyms(doc, organisations, lexicon)
     add_descriptions(doc, organisations, people, lexicon)
