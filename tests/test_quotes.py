@@ -475,3 +475,16 @@ def test_verbs_that_are_not_speech_report_nothing(extract):
 def test_continued_still_introduces_a_quotation(extract):
     (quote,) = extract("“The hospital is full every single night,” Ann Lee continued.").quotes
     assert (quote.speaker, quote.cue) == ("Ann Lee", "continued")
+
+
+# --- speaker phrases ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("One analyst said the merger had been rushed through.", "One analyst"),
+    ("The two said that they would appeal the ruling.", "The two"),
+    ("Three officials said that the files had been destroyed.", "Three officials"),
+    ("A spokesman for the hospital trust, which runs three sites, said that beds were full.",
+     "A spokesman for the hospital trust"),
+])
+def test_descriptive_speakers_are_kept_whole_without_relative_clauses(extract, text, speaker):
+    assert [q.speaker for q in extract(text).quotes] == [speaker]

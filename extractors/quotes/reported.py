@@ -80,7 +80,7 @@ def _is_source(subject: Token, lexicon: QuoteLexicon) -> bool:
     if subject.pos_ in ("PRON", "PROPN") and subject.lower_ not in _NOT_SOURCES:
         return True
     if subject.pos_ == "NOUN" and subject.ent_type_ not in _AMOUNTS:
-        return not any(t.like_num for t in subject.subtree)
+        return True  # "One analyst", "three officials", not "42%"
     phrase = [subject] + [t for t in subject.subtree if t.dep_ == "pobj"]
     return any(t.lemma_.lower() in lexicon.source_nouns for t in phrase)
 

@@ -134,7 +134,7 @@ class SpeakerResolver:
         for child in subject.rights:
             if child.dep_ not in ("prep", "compound", "amod", "nummod", "case"):
                 break
-            end = child.right_edge.i + 1
+            end = _end_without_clauses(child)
         start = subject.left_edge.i
         while start < subject.i and doc[start].pos_ in ("ADV", "CCONJ", "PUNCT"):
             start += 1  # "Even China" is China
@@ -164,6 +164,17 @@ class SpeakerResolver:
         if len(phrase) == 1 and phrase[0].pos_ == "PROPN":
             return person_called(phrase.text, self.entities)  # "Hanvey" the model did not tag
         return None
+
+
+def _end_without_clauses(token: Token) -> int:
+    """Where the phrase of `token` ends without a relative clause, an apposition or a
+    clause set off by a comma: "a spokesman for the trust[, which runs three sites,]"."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj") or child.text == ",":
+            break
+        end = _end_without_clauses(child)
+    return end
 
 
 def _holds_title(name: Token, root: Token) -> bool:
