@@ -488,3 +488,15 @@ def test_continued_still_introduces_a_quotation(extract):
 ])
 def test_descriptive_speakers_are_kept_whole_without_relative_clauses(extract, text, speaker):
     assert [q.speaker for q in extract(text).quotes] == [speaker]
+
+
+def test_coordinated_that_clauses_are_one_claim_in_two_parts(extract):
+    text = "Ann Lee said the school would close in May and that staff would be moved to other sites."
+    (quote,) = extract(text).quotes
+    assert [text[s:e] for s, e in quote.parts] == ["the school would close in May",
+                                                   "staff would be moved to other sites"]
+
+
+def test_fronted_content_with_the_cue_after_it(extract):
+    (quote,) = extract("Children's services are at breaking point, children's minister Jane Roe has revealed.").quotes
+    assert (quote.speaker, quote.content) == ("Jane Roe", "Children's services are at breaking point")

@@ -63,7 +63,9 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
             while start < child.i and doc[start].dep_ in ("mark", "punct") and doc[start].lower_ != "to":
                 start += 1
             clause = doc[start : child.right_edge.i + 1]
-            return Clause(clause, subject) if len(clause) >= _MIN_CLAUSE_TOKENS else None
+            if len(clause) < _MIN_CLAUSE_TOKENS:
+                return None
+            return Clause(clause, subject, _second_that(child) if settings.uses("coordinated") else None)
         if child.dep_ == "dobj" and verb.lemma_ in lexicon.telling_verbs and settings.uses("told_clause"):  # "told the conference [he wanted…]"
             # the parser hangs the clause on the person told: "warned councils [that budgets…]"
             told = next((c for c in child.children if c.dep_ in ("relcl", "acl")
@@ -84,6 +86,22 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
             if reason is not None and len(list(reason.subtree)) >= _MIN_REASON_TOKENS:  # "criticised X for [going…]"
                 return Clause(doc[reason.left_edge.i : reason.right_edge.i + 1], subject)
     return _fronted_clause(verb, subject) if settings.uses("fronted") else None
+
+
+def _second_that(clause: Token) -> Span | None:
+    """"said [X] and that [Y]": the words joining two complements of one cue, so that the
+    claim keeps both as its two parts."""
+    doc = clause.doc
+    for conj in clause.children:
+        mark = next((m for m in conj.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if conj.dep_ != "conj" or mark is None or mark.i != conj.left_edge.i:
+            continue
+        joint = next((c for c in clause.children if c.dep_ == "cc" and c.i < mark.i), None)
+        start = joint.i if joint is not None else mark.i
+        while start > clause.i + 1 and doc[start - 1].is_punct:
+            start -= 1
+        return doc[start : mark.i + 1]
+    return None
 
 
 def _object_clause(verb: Token, subject: Token, lexicon: QuoteLexicon, settings: QuoteSettings) -> Clause | None:
