@@ -500,3 +500,34 @@ def test_coordinated_that_clauses_are_one_claim_in_two_parts(extract):
 def test_fronted_content_with_the_cue_after_it(extract):
     (quote,) = extract("Children's services are at breaking point, children's minister Jane Roe has revealed.").quotes
     assert (quote.speaker, quote.content) == ("Jane Roe", "Children's services are at breaking point")
+
+
+# --- unmarked speech and speaker labels --------------------------------------------------------
+
+def test_said_colon_with_the_words_on_the_same_line(extract):
+    record = extract("Council leader Ann Lee said: The budget gap will be closed without cutting a single job.")
+    assert [(q.speaker, q.content) for q in record.quotes] == [
+        ("Ann Lee", "The budget gap will be closed without cutting a single job.")]
+
+
+def test_colon_label_before_a_quotation(extract):
+    text = ("Sam Ortiz runs the youth club in the village.\n\n"
+            "Sam Ortiz, on Facebook: “We are open again from Monday, and everyone is welcome.”\n")
+    record = extract(text)
+    assert [(q.speaker, q.attribution) for q in record.quotes] == [("Sam Ortiz", "label")]
+
+
+def test_pull_quote_signed_on_the_next_line(extract):
+    text = ("Ann Lee has run the food bank since 2015.\n\n"
+            "“Demand has never been higher than it is this winter, and it is still rising.”\n"
+            "Ann Lee, chief executive, Food Aid Trust\n")
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.attribution) == ("Ann Lee", "label")
+
+
+def test_header_line_over_a_quoted_paragraph(extract):
+    text = ("We spoke to three people about the closure.\n\n"
+            "Ann Lee, a parent at the school\n"
+            "“My son will have to travel an hour each way to get to the nearest school.”\n")
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.attribution) == ("Ann Lee", "label")

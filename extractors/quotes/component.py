@@ -19,6 +19,7 @@ from extractors.lexicons import LexiconComponent, QuoteLexicon
 from extractors.quotes.blocks import block_quotes, speaker_lines
 from extractors.quotes.direct import direct_quotes
 from extractors.quotes.filters import first_copies, no_claim, teaser_line
+from extractors.quotes.labels import colon_quotes
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.paragraphs import by_paragraph
@@ -64,7 +65,8 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
               if doc.char_span(q.start, q.end, alignment_mode="expand") is not None
               and not in_spans(q.start, furniture)]
     unmarked = chain(block_quotes(doc, marked, lexicon, resolver) if settings.uses("blocks") else (),
-                     speaker_lines(doc, resolver, settings) if settings.uses("speaker_lines") else ())
+                     speaker_lines(doc, resolver, settings) if settings.uses("speaker_lines") else (),
+                     colon_quotes(doc, marked, lexicon, resolver) if settings.uses("colon_quotes") else ())
     found = [q for q in unmarked if not in_spans(q.start, furniture)]
     quoted = marked + [Quotation(b.start, b.end) for b in found]
     marked = [q for q in marked if not any(f.start < q.end and q.start < f.end for f in found)]

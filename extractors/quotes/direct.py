@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from extractors.lexicons import QuoteLexicon
 from extractors.quotes.cues import cue_at, cue_for_quotation, quote_match
+from extractors.quotes.labels import label_for
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.speakers import SpeakerResolver, subject_of
 from extractors.spans import sentence_of
@@ -42,6 +43,8 @@ def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, reso
                 subject = _subject_between(doc, quote, cue_token)  # the parser took a quoted word
             match = quote_match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
                                 cue_at(cue_token, lexicon), resolver.speaker(subject))
+        elif settings.uses("labels") and (labelled := label_for(doc, quote, resolver)) is not None:
+            match = QuoteMatch(quote.start, quote.end, "direct", None, None, None, labelled, attribution="label")
         elif previous is not None and settings.uses("continuation") and _adjacent(text, previous, quote, settings):
             match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=(),
                                       attribution="inferred")

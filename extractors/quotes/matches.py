@@ -82,6 +82,8 @@ RULE_FAMILIES: dict[str, str] = {
     "short_quotes": 'a quotation under the minimum length is kept when its cue governs it ("“Not again,” said X")',
     "paragraphs": "a quote over several paragraphs is one claim per paragraph, the later ones continuing the first",
     "not_claims": 'no claim for a negated cue, "Asked whether…", "declined to comment", teaser lines, repeated copies',
+    "colon_quotes": '"Ann Lee said: the plan will fail." without quote marks, to the end of the paragraph',
+    "labels": 'a quotation whose speaker is a label: "Sam Ortiz, on Facebook: “…”", a signature or header line',
     "continuation": "a quotation without a cue right after a quote goes on with its speaker",
     "split": 'the parts of a quote around its cue are one quote ("…," she said. "…")',
     "antecedent": "a pronoun speaker resolved to the person or organisation named before",
