@@ -117,6 +117,8 @@ class QuoteLexicon(_Lexicon):
     """Cues only for a quotation beside them: "“…,” he continued"; they report no clause."""
     declining_verbs: frozenset[str]
     """Verbs that make the cue under them no claim: "declined to comment"."""
+    not_claim_objects: frozenset[str]
+    """Objects that make a cue report no claim: "asked for anonymity"."""
     teaser_labels: frozenset[str]
     """Labels of lines that are no story text: "read more", "related"."""
 
@@ -137,6 +139,7 @@ class QuoteLexicon(_Lexicon):
             naming_verbs=read_words("naming_verbs.txt"),
             direct_only_cues=read_words("direct_only_cues.txt"),
             declining_verbs=read_words("declining_verbs.txt"),
+            not_claim_objects=read_words("not_claim_objects.txt"),
             teaser_labels=read_words("teaser_labels.txt"),
         )
 

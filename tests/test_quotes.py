@@ -531,3 +531,8 @@ def test_header_line_over_a_quoted_paragraph(extract):
             "“My son will have to travel an hour each way to get to the nearest school.”\n")
     (quote,) = extract(text).quotes
     assert (quote.speaker, quote.attribution) == ("Ann Lee", "label")
+
+
+def test_asking_for_anonymity_is_no_claim(extract):
+    record = extract("“The wards are full every night,” said a nurse, who asked for anonymity to speak freely.")
+    assert [q.content for q in record.quotes] == ["The wards are full every night,"]

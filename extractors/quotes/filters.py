@@ -18,13 +18,18 @@ __all__ = ["no_claim", "teaser_line", "first_copies"]
 def no_claim(cue: Token, lexicon: QuoteLexicon) -> bool:
     """Whether a cue reports nothing said.
 
-    "did not say whether", "never said that" (negated); "Asked whether he would
+    "did not say whether", "never said that" (negated); "asked for anonymity",
+    "declined comment" (an object in `not_claim_objects`); "Asked whether he would
     run, …", "When asked about…" (a question put to the speaker, whose answer is
     the claim); "declined to comment", "refused to say" (a verb in `declining_verbs`
     over the cue).
     """
     if any(c.dep_ == "neg" for c in cue.children):
         return True
+    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
+        g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in lexicon.not_claim_objects for o in objects):
+        return True  # "asked for anonymity", "declined comment"
     if cue.lemma_ == "ask" and cue.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in cue.children):
         return True  # "Asked whether…, she said": the asker's question is no claim of hers
     head = cue

@@ -34,7 +34,7 @@ def by_paragraph(matches: Iterable[QuoteMatch], text: str) -> Iterator[QuoteMatc
     for match in matches:
         pieces = _pieces(text, match.start, match.end) if not match.parts or len(match.parts) == 1 else []
         if len(pieces) <= 1:
-            yield match._replace(continues=None if match.continues is None else match.continues)
+            yield match
             position += 1
             continue
         head = position
