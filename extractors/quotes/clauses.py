@@ -23,9 +23,9 @@ __all__ = ["Clause", "reported_clause"]
 _MIN_CLAUSE_TOKENS = 3
 _MIN_REASON_TOKENS = 3
 """Words of a reason that is a claim: "criticised X for [going…]"."""
-_MIN_FRONTED_TOKENS = 4
 _NOT_CLAIMS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 """What the object of "called for" is when it is no claim ("pushed for nearly a decade")."""
+_MIN_FRONTED_TOKENS = 4
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -37,6 +37,8 @@ class Clause(NamedTuple):
     """Who reports it (the head of the subject phrase)."""
     cut: Span | None = None
     """The cue phrase inside `content` when it interrupts it ("The plan, officials said, would…")."""
+    quoted_only: bool = False
+    """A claim only when it holds quoted words: "criticised X for “going for tired solutions”"."""
 
 
 def reported_clause(verb: Token, lexicon: QuoteLexicon,
@@ -84,7 +86,7 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
                 and cue_class_of(verb, lexicon) in ("critical", "supportive")):
             reason = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
             if reason is not None and len(list(reason.subtree)) >= _MIN_REASON_TOKENS:  # "criticised X for [going…]"
-                return Clause(doc[reason.left_edge.i : reason.right_edge.i + 1], subject)
+                return Clause(doc[reason.left_edge.i : reason.right_edge.i + 1], subject, quoted_only=True)
     return _fronted_clause(verb, subject) if settings.uses("fronted") else None
 
 
@@ -197,22 +199,24 @@ def _according_to(according: Token) -> Clause | None:
 
 
 def _fronted_clause(verb: Token, subject: Token) -> Clause | None:
-    """"The sector is failing, care minister Ivan Lewis said" parsed as one long subject."""
+    """"The sector is failing, care minister Ivan Lewis said last week" parsed as one long
+    subject: the words before the last comma, when a name or pronoun follows it and the cue
+    ends the sentence (nothing it reports comes after it)."""
     doc = verb.doc
     sentence = sentence_of(verb)
     commas = [t.i for t in doc[sentence.start : verb.i] if t.text == "," and subject.left_edge.i < t.i]
     if not commas or subject.left_edge.i != sentence.start:
         return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "conj") and c.i > verb.i for c in verb.children):
+        return None
     comma = commas[-1]
     speaker_words = doc[comma + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in speaker_words):
+        return None
     speaker_root = next((t for t in speaker_words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON"), None)
     if speaker_root is None or comma - sentence.start < _MIN_FRONTED_TOKENS:
         return None
     return Clause(doc[sentence.start : comma], speaker_words[-1] if speaker_words[-1].pos_ != "ADV" else speaker_root)
-
-
-def _is_commitment(verb: Token, lexicon: QuoteLexicon) -> bool:
-    return cue_class_of(verb, lexicon) in ("commitment", "announcement")
 
 
 def _is_commitment(verb: Token, lexicon: QuoteLexicon) -> bool:

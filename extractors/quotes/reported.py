@@ -58,13 +58,13 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
         reported = reported_clause(token, lexicon, settings)
         if reported is None:
             continue
-        clause, subject, cut = reported
+        clause, subject, cut, quoted_only = reported
         start, end = _strip_edges(text, clause.start_char, clause.end_char)
         # Quotations inside the clause, and one left open inside it ("because “they recognise…").
         inner = [q for q in marked if start <= q.start < end and (q.end <= end + 1 or not q.closed)]
         straddling = [q for q in quoted if q not in inner and q.start < end and start < q.end]
-        if straddling or (inner and _mostly_quoted(text, start, end, inner)):
-            continue  # "…," he said: a direct quote, attributed elsewhere
+        if straddling or (inner and _mostly_quoted(text, start, end, inner)) or (quoted_only and not inner):
+            continue  # "…," he said: a direct quote, attributed elsewhere; "criticised X for [a deed]"
         speaker = resolver.speaker(subject)
         if speaker.entity is None and not (_is_source(subject, lexicon) or _respondents(subject, token, settings)):
             continue  # "42% thought they lacked…" reports no one's words
