@@ -541,3 +541,9 @@ def test_header_line_over_a_quoted_paragraph(extract):
 def test_asking_for_anonymity_is_no_claim(extract):
     record = extract("“The wards are full every night,” said a nurse, who asked for anonymity to speak freely.")
     assert [q.content for q in record.quotes] == ["The wards are full every night,"]
+
+
+def test_the_byline_writer_is_no_speaker(extract):
+    text = ("The recruitment crisis is forcing councils to turn to charities for social workers, "
+            "children's minister Jane Roe has revealed, writes Tom Hart.")
+    assert "Tom Hart" not in {q.speaker for q in extract(text).quotes}

@@ -26,6 +26,8 @@ _MIN_REASON_TOKENS = 3
 _NOT_CLAIMS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 """What the object of "called for" is when it is no claim ("pushed for nearly a decade")."""
 _MIN_FRONTED_TOKENS = 4
+_MAX_FRONTED_SPEAKER_TOKENS = 10
+"""Words from the comma to the cue in "[…], children's minister Margaret Hodge has revealed"."""
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -204,10 +206,23 @@ def _fronted_clause(verb: Token, subject: Token) -> Clause | None:
     ends the sentence (nothing it reports comes after it)."""
     doc = verb.doc
     sentence = sentence_of(verb)
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "conj") and c.i > verb.i for c in verb.children):
+        return None
+    content = verb.head
+    opening = subject.left_edge.i - 1
+    if (verb.dep_ in ("ccomp", "parataxis", "advcl") and content.i < verb.i and content.pos_ in ("VERB", "AUX")
+            and opening > content.i and doc[opening].text == "," and verb.i - opening <= _MAX_FRONTED_SPEAKER_TOKENS):
+        # "[The crisis is forcing…], children's minister Margaret Hodge has revealed" parsed
+        # with the cue hanging from the content's verb
+        named = any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON" for t in doc[opening + 1 : verb.i])
+        if named and opening - content.left_edge.i >= _MIN_FRONTED_TOKENS:
+            cue_end = verb.right_edge.i + 1
+            if content.right_edge.i < cue_end:
+                return Clause(doc[content.left_edge.i : opening], subject)
+            # "[He is leaning toward Kasich], Trump said, [because he prizes electability]"
+            return Clause(doc[content.left_edge.i : content.right_edge.i + 1], subject, doc[opening:cue_end])
     commas = [t.i for t in doc[sentence.start : verb.i] if t.text == "," and subject.left_edge.i < t.i]
     if not commas or subject.left_edge.i != sentence.start:
-        return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "conj") and c.i > verb.i for c in verb.children):
         return None
     comma = commas[-1]
     speaker_words = doc[comma + 1 : verb.i]

@@ -66,6 +66,8 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
         if straddling or (inner and _mostly_quoted(text, start, end, inner)) or (quoted_only and not inner):
             continue  # "…," he said: a direct quote, attributed elsewhere; "criticised X for [a deed]"
         speaker = resolver.speaker(subject)
+        if settings.uses("not_claims") and speaker.entity is not None and speaker.entity.byline:
+            continue  # "…, writes Sally Gillen": the byline, not a source
         if speaker.entity is None and not (_is_source(subject, lexicon) or _respondents(subject, token, settings)):
             continue  # "42% thought they lacked…" reports no one's words
         match = quote_match(start, end, "mixed" if inner else "indirect", token, cue, speaker)
