@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -32,6 +33,7 @@ from extractors import DEFAULT_MODEL
 from extractors import pipeline as pipeline_module
 from extractors import text as text_module
 from extractors.pipeline import load_pipeline
+from extractors.quotes import RULE_FAMILIES
 from extractors.records import ArticleText
 from extractors.text import normalise
 from extractors.to_records import doc_to_record
@@ -76,23 +78,52 @@ def run_rules(nlp: Language, docs: list[Doc], articles: list[ArticleText]) -> di
     return records
 
 
+def with_rules_off(nlp: Language, families: list[str]) -> None:
+    """Switch the quote finder's rule `families` off (none: all on)."""
+    finder = nlp.get_pipe("pckg_quotes")
+    finder.settings = dataclasses.replace(finder.settings, without=",".join(families))
+
+
+def attribution_row(scorer: ModuleType, gold: dict, predicted: dict) -> dict:
+    """The scorer's attributed-quotes row, with the quote-span F1 beside it."""
+    scores = scorer.score(gold, predicted, 0.5)
+    return {**scores["attributed_quotes"], "span_f1": scores["quote_spans"]["f1"]}
+
+
+def print_row(label: str, row: dict, base: dict | None = None) -> None:
+    """One line of figures; with `base`, the change in F1 from it."""
+    delta = f"  {row['f1'] - base['f1']:+.3f}" if base is not None else ""
+    print(f"{label:26}{row['precision']:7.3f}{row['recall']:7.3f}{row['f1']:7.3f}{delta:>8}"
+          f"{row['tp']:7}{row['fp']:6}{row['fn']:6}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--errors", type=Path, help="write wrong and missed attributions here (JSON lines)")
+    parser.add_argument("--without", action="append", default=[], choices=sorted(RULE_FAMILIES), metavar="FAMILY",
+                        help="switch a rule family off (repeatable); families: " + ", ".join(RULE_FAMILIES))
+    parser.add_argument("--ablation", action="store_true",
+                        help="score with all rules, then once without each rule family, as a table")
     args = parser.parse_args(argv)
     scorer = load_scorer(args.gold)
     gold = scorer.load(str(args.gold))
     articles = [ArticleText(id=g["id"], text=g["text"]) for g in gold.values()]
     nlp = load_pipeline(args.model)
     docs = parsed_docs(nlp, articles, args.gold)
+    with_rules_off(nlp, args.without)
     predicted = run_rules(nlp, docs, articles)
-    scores = scorer.score(gold, predicted, 0.5)
-    row = scores["attributed_quotes"]
-    spans = scores["quote_spans"]
+    row = attribution_row(scorer, gold, predicted)
+    if args.ablation:
+        print(f"{'attributed quotes':26}{'P':>7}{'R':>7}{'F1':>7}{'dF1':>8}{'tp':>7}{'fp':>6}{'fn':>6}")
+        print_row("all rules", row)
+        for family in RULE_FAMILIES:
+            with_rules_off(nlp, sorted(set(args.without) | {family}))
+            print_row(f"without {family}", attribution_row(scorer, gold, run_rules(nlp, docs, articles)), row)
+        return 0
     print(f"attributed quotes  P {row['precision']:.3f}  R {row['recall']:.3f}  F1 {row['f1']:.3f}  "
-          f"(tp {row['tp']}, fp {row['fp']}, fn {row['fn']});  spans F1 {spans['f1']:.3f}")
+          f"(tp {row['tp']}, fp {row['fp']}, fn {row['fn']});  spans F1 {row['span_f1']:.3f}")
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as out:
             for article_id, g in gold.items():

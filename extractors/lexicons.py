@@ -93,6 +93,10 @@ class EntityLexicon(_Lexicon):
     """Words that, inside a name, say it names an organisation ("Secret Service")."""
     organisation_patterns: tuple[dict[str, Any], ...]
     """spaCy SpanRuler patterns for the shapes organisation names take."""
+    gendered_words: dict[str, str]
+    """Honorific or title word -> "female" or "male" ("mrs", "spokesman")."""
+    first_names: dict[str, str]
+    """First name -> "female" or "male", for names given one gender in at least 90% of uses."""
 
     @classmethod
     def from_data(cls) -> "EntityLexicon":
@@ -115,6 +119,8 @@ class EntityLexicon(_Lexicon):
             organisation_words=organisation_nouns | read_words("description_heads.txt")
             | read_words("organisation_words.txt"),
             organisation_patterns=read_jsonl("organisation_patterns.jsonl"),
+            gendered_words=read_table("gendered_words.tsv"),
+            first_names=read_table("first_names.tsv"),
         )
 
 
@@ -130,6 +136,24 @@ class QuoteLexicon(_Lexicon):
     claim_verbs: frozenset[str]
     claim_nouns: dict[str, str]
     """Noun that carries a claim ("raised the issue that") -> the cue class it gives."""
+    statement_nouns: frozenset[str]
+    """What a speaker issues: "issued a statement [saying…]"."""
+    control_verbs: frozenset[str]
+    """Verbs that report what their object was told to do: "urged ministers [to act]"."""
+    object_cues: frozenset[str]
+    """Cue verbs whose noun object is the claim: "announced [a review]"."""
+    claim_object_nouns: frozenset[str]
+    """Nouns that stand for a claim as any cue's object: "denied [the claims]"."""
+    naming_verbs: frozenset[str]
+    """Verbs that are cues only for a quoted complement: "called the plan “reckless”"."""
+    direct_only_cues: frozenset[str]
+    """Cues only for a quotation beside them: "“…,” he continued"; they report no clause."""
+    declining_verbs: frozenset[str]
+    """Verbs that make the cue under them no claim: "declined to comment"."""
+    not_claim_objects: frozenset[str]
+    """Objects that make a cue report no claim: "asked for anonymity"."""
+    teaser_labels: frozenset[str]
+    """Labels of lines that are no story text: "read more", "related"."""
 
     @classmethod
     def from_data(cls) -> "QuoteLexicon":
@@ -141,6 +165,15 @@ class QuoteLexicon(_Lexicon):
             telling_verbs=read_words("telling_verbs.txt"),
             claim_verbs=read_words("claim_verbs.txt"),
             claim_nouns=read_table("claim_nouns.tsv"),
+            statement_nouns=read_words("statement_nouns.txt"),
+            control_verbs=read_words("control_verbs.txt"),
+            object_cues=read_words("object_cues.txt"),
+            claim_object_nouns=read_words("claim_object_nouns.txt"),
+            naming_verbs=read_words("naming_verbs.txt"),
+            direct_only_cues=read_words("direct_only_cues.txt"),
+            declining_verbs=read_words("declining_verbs.txt"),
+            not_claim_objects=read_words("not_claim_objects.txt"),
+            teaser_labels=read_words("teaser_labels.txt"),
         )
 
 

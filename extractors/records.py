@@ -23,11 +23,13 @@ __all__ = [
     "Agreement",
     "ArticleRecord",
     "QuoteType",
+    "Attribution",
     "CueClass",
     "ARTICLE_RECORD",
 ]
 
 QuoteType = Literal["direct", "indirect", "mixed", "block"]
+Attribution = Literal["cue", "continued", "inferred", "label"]
 CueClass = Literal["neutral", "critical", "supportive", "commitment", "announcement"]
 Agreement = Literal["agree", "disagree", "neutral"]
 
@@ -142,9 +144,14 @@ class Quote(_Record):
     id: str
     """Article-local id, e.g. ``q1``."""
     speaker: str | None
-    """Display name of the speaker, or ``None`` when the text gives no source."""
+    """The speaker as the article names them at this claim: the name written at the cue
+    ("Sullivan", "the AP") when the words there name the entity; the entity's canonical
+    name when they do not (a pronoun, a role phrase such as "the minister"); the phrase
+    itself for a speaker who is no known entity ("One analyst"); ``None`` when the text
+    gives no source. The canonical person or organisation is `speaker_id`."""
     speaker_id: str | None = None
-    """Id of the speaking `Person` or `Organisation`, when the speaker is one."""
+    """Id of the speaking `Person` or `Organisation`, when the speaker is one: the graph
+    links claims to speakers through it."""
     speaker_mention: Mention | None = None
     """The words that name the speaker at the cue ("He", "Hanvey", ...)."""
     cue: str | None = None
@@ -163,6 +170,15 @@ class Quote(_Record):
     """(start, end) of each part of the content; one part unless the quote is split."""
     sentence: str
     """The sentence (or sentences) the claim is made in."""
+    attribution: Attribution = "cue"
+    """How the speaker was found: ``cue`` (the claim's own reporting cue), ``continued``
+    (a later paragraph of a quote that runs over several: see `continues`), ``inferred``
+    (a quotation with no cue of its own, right after a quote by the same speaker), ``label``
+    (a speaker label: a transcript's "PENCE: …", "Jane Roe, on Facebook: …", a pull quote
+    signed "Name, Title")."""
+    continues: str | None = None
+    """For a later paragraph of a quote over several paragraphs, the id of the quote's first
+    paragraph (which has the cue); it has the same speaker. ``None`` otherwise."""
     concepts: list[ConceptLink] = []
     """The policy concepts the claim is about, with the speaker's stance on each."""
 

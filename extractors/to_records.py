@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.concepts import ConceptMatch
-from extractors.entities import EntityCluster
+from extractors.entities import EntityCluster, name_key
 from extractors.metadata import parse_date, read_metadata
-from extractors.quotes import QuoteMatch, quote_spans
+from extractors.quotes import QuoteMatch, Speaker, quote_id, quote_spans
 from extractors.records import ArticleRecord, ArticleText, ConceptLink, Mention, Organisation, Person, Quote, Role
 from extractors.spans import sentence_of
 
@@ -77,14 +77,45 @@ def _sentence_text(span: Span, original: str) -> str:
     return original[first.start_char : last.end_char].strip()
 
 
-def _quote(match: QuoteMatch, quote_id: str, concepts: list[ConceptMatch], doc: Doc, original: str,
+def _speaker_name(speaker: Speaker, original: str) -> str | None:
+    """The name the article uses for the speaker at this claim ("Sullivan", "the AP").
+
+    The words at the cue when they name the entity (one of its mentions, its name,
+    an alias, or a first or last name); otherwise (a pronoun, a role phrase such as
+    "the minister", a description, a shouted transcript label) the entity's
+    canonical name, or the phrase itself for a speaker who is no entity. The
+    canonical entity stays reachable through ``speaker_id``.
+    """
+    mention, entity = speaker.mention, speaker.entity
+    if entity is None or mention is None:
+        return speaker.name
+    inner = [m for m in entity.mentions if m.start < mention.end and mention.start < m.end]
+    words = inner[-1] if inner else mention
+    text = " ".join(original[words.start_char : words.end_char].split())
+    if text.islower() or text.isupper() and entity.kind == "person":
+        return speaker.name  # "the council", "PENCE:": a description, a shouted label
+    if inner or _is_name_of(text, entity):
+        return text
+    return speaker.name
+
+
+def _is_name_of(text: str, entity: EntityCluster) -> bool:
+    """Whether `text` is the entity's name, an alias, or (for a person) one word of the name."""
+    key = name_key(text.removeprefix("the ").removeprefix("The "))
+    names = {entity.key} | {name_key(a) for a in entity.aliases}
+    if entity.kind == "person":
+        names |= set(entity.key.split())
+    return key in names
+
+
+def _quote(match: QuoteMatch, record_id: str, concepts: list[ConceptMatch], doc: Doc, original: str,
            ids: dict[int, str]) -> Quote:
     content = doc.char_span(match.start, match.end, alignment_mode="expand")
     speaker = match.speaker
     around = content if match.cue is None else doc[min(content.start, match.cue.start) : max(content.end, match.cue.end)]
     return Quote(
-        id=quote_id,
-        speaker=speaker.name,
+        id=record_id,
+        speaker=_speaker_name(speaker, original),
         speaker_id=ids.get(id(speaker.entity)) if speaker.entity is not None else None,
         speaker_mention=_mention(speaker.mention, original) if speaker.mention is not None else None,
         cue=match.cue_text,
@@ -96,6 +127,8 @@ def _quote(match: QuoteMatch, quote_id: str, concepts: list[ConceptMatch], doc: 
         end=match.end,
         parts=list(match.spans),
         sentence=_sentence_text(around, original),
+        attribution=match.attribution,
+        continues=None if match.continues is None else quote_id(match.continues),
         concepts=[ConceptLink(concept=c.concept, source=c.source, mention=_mention(c.span, original),
                               agreement=c.agreement, confidence=c.confidence, evidence=list(c.evidence))
                   for c in concepts],

@@ -87,7 +87,9 @@ def test_acronym_joins_the_long_name_both_ways(extract):
     (org,) = record.organisations
     assert org.name == "National Council for Voluntary Organisations"
     assert org.aliases == {"NCVO": "acronym of National Council for Voluntary Organisations"}
-    assert [q.speaker for q in record.quotes] == ["National Council for Voluntary Organisations"]
+    (quote,) = record.quotes
+    assert quote.speaker == "NCVO"  # as the article names it at the claim; the id is the organisation's
+    assert quote.speaker_id == [o.id for o in record.organisations][0]
 
 
 def test_case_variants_are_one_organisation(extract):

@@ -35,6 +35,8 @@ class EntityCluster:
     roles: list[RoleMatch] = field(default_factory=list)
     byline: bool = False
     """Named as the article's writer ("By Loretta Hudson", "…, writes Sally Gillen")."""
+    gender: str | None = None
+    """"female" or "male" for a person when the article shows it (see `extractors.entities.gender`)."""
 
     @property
     def key(self) -> str:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from extractors.entities.clusters import EntityCluster, add_mention, name_key
 from extractors.entities.known_names import fit_names, headline_lines
+from extractors.entities.gender import infer_gender
 from extractors.entities.names import clean_name, majority_kind, names_after_honorifics, names_broken_over_lines
 from extractors.entities.organisations import add_descriptions, drop_organisations_inside_titles, merge_acronyms
 from extractors.entities.patterns import OrganisationShapes, prefer_shapes
@@ -69,6 +70,7 @@ def find_entities(doc: Doc, lexicon: EntityLexicon, shapes: OrganisationShapes |
         person.roles = distinct_roles(r for mention in person.mentions if mention.start not in headline
                                       for r in roles_of(mention, lexicon))
         person.byline = any(in_byline(mention, lexicon) for mention in person.mentions)
+        person.gender = infer_gender(person, doc, lexicon)
     drop_organisations_inside_titles(organisations, people)
     merge_acronyms(doc, organisations, lexicon)
     add_descriptions(doc, organisations, people, lexicon)

@@ -18,6 +18,7 @@ from extractors.spans import sentence_of
 __all__ = ["block_quotes", "speaker_lines"]
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you", "your"})
+_THIRD_PERSON = frozenset({"he", "she", "they"})
 _LIST_MARKERS = "\u2022\u25ba\u25aa-*"
 _SPEAKER_LINE = re.compile(r"[\"\u201c']?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):\s+(\S)")
 
@@ -39,9 +40,9 @@ def block_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon,
             paragraph = text[q_start:q_end]
             if inside(q_start, marked) or inside(first_char(text, q_start, q_end) + 1, marked):
                 break
-            if (paragraph.lstrip()[:1] in _LIST_MARKERS or (body and not _first_person(paragraph))
-                    or in_spans(q_start, doc._.pckg_furniture or [])):
-                break
+            if (paragraph.lstrip()[:1] in _LIST_MARKERS + "<" or (body and not _first_person(paragraph))
+                    or in_spans(q_start, doc._.pckg_furniture or []) or _narrates(doc, q_start, q_end, lexicon)):
+                break  # a list, embedded markup, the story going on ("Sanders said closed primaries…")
             body.append((q_start, q_end))
         if body:
             start, end = first_char(text, *body[0]), len(text[: body[-1][1]].rstrip())
@@ -65,7 +66,20 @@ def speaker_lines(doc: Doc, resolver: SpeakerResolver, settings: QuoteSettings) 
         if len(re.findall(r"[^\W\d_]+", text[line.start(2) : end])) < settings.min_quote_words:
             continue  # "Correction Appended: October 2, 2016": a label, not an utterance
         colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
-        yield QuoteMatch(line.start(2), end, "direct", colon, ":", "neutral", Speaker(entity.name, entity, name))
+        yield QuoteMatch(line.start(2), end, "direct", colon, ":", "neutral", Speaker(entity.name, entity, name),
+                         attribution="label")
+
+
+def _narrates(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> bool:
+    """Whether a paragraph is the story reporting someone's words: a cue whose subject is a
+    name or "he", "she" ("Sanders said closed primaries…"), not "people tell me"."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    for token in span or ():
+        subject = subject_of(token) if cue_at(token, lexicon) is not None else None
+        if subject is not None and token.lemma_.lower() not in lexicon.direct_only_cues and (
+                subject.pos_ == "PROPN" or subject.lower_ in _THIRD_PERSON):
+            return True
+    return False
 
 
 def _first_person(paragraph: str) -> bool:

@@ -18,12 +18,15 @@ from extractors.furniture import in_spans
 from extractors.lexicons import LexiconComponent, QuoteLexicon
 from extractors.quotes.blocks import block_quotes, speaker_lines
 from extractors.quotes.direct import direct_quotes
+from extractors.quotes.filters import first_copies, no_claim, teaser_line
+from extractors.quotes.labels import colon_quotes
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
+from extractors.quotes.paragraphs import by_paragraph
 from extractors.quotes.reported import reported_claims
 from extractors.quotes.speakers import SpeakerResolver
 
-__all__ = ["find_quotes", "quote_spans", "QuoteFinder", "make_quote_finder", "SPANS_KEY"]
+__all__ = ["find_quotes", "quote_spans", "quote_id", "QuoteFinder", "make_quote_finder", "SPANS_KEY"]
 
 SPANS_KEY = "pckg_quotes"
 """The key of the quotes' span group in ``doc.spans``."""
@@ -53,6 +56,7 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
        the clause holds quoted words (`reported`).
     4. Every other quotation gets the cue nearest it (`direct`).
     5. The subject of the cue becomes the speaker (`speakers`).
+    6. A quote over several paragraphs becomes one match per paragraph (`paragraphs`).
     """
     furniture = doc._.pckg_furniture or []
     all_quotations = quotations(doc.text, settings)
@@ -60,17 +64,28 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
     marked = [q for q in all_quotations
               if doc.char_span(q.start, q.end, alignment_mode="expand") is not None
               and not in_spans(q.start, furniture)]
-    found = [q for q in chain(block_quotes(doc, marked, lexicon, resolver), speaker_lines(doc, resolver, settings))
-             if not in_spans(q.start, furniture)]
+    unmarked = chain(block_quotes(doc, marked, lexicon, resolver) if settings.uses("blocks") else (),
+                     speaker_lines(doc, resolver, settings) if settings.uses("speaker_lines") else (),
+                     colon_quotes(doc, marked, lexicon, resolver) if settings.uses("colon_quotes") else ())
+    found = [q for q in unmarked if not in_spans(q.start, furniture)]
     quoted = marked + [Quotation(b.start, b.end) for b in found]
     marked = [q for q in marked if not any(f.start < q.end and q.start < f.end for f in found)]
     absorbed: set[Quotation] = set()
-    for match, inner in reported_claims(doc, lexicon, resolver, marked=marked, quoted=quoted, furniture=furniture):
+    for match, inner in reported_claims(doc, lexicon, resolver, marked=marked, quoted=quoted, furniture=furniture,
+                                        settings=settings):
         absorbed.update(inner)
         found.append(match)
     found += direct_quotes(doc, [q for q in marked if q not in absorbed], lexicon, resolver, settings)
     found.sort(key=lambda q: q.start)
-    return iter(found)
+    if settings.uses("not_claims"):
+        found = [q for q in first_copies(found, doc.text) if not teaser_line(doc.text, q.start, lexicon)
+                 and (q.cue is None or q.type == "block" or not no_claim(q.cue.root, lexicon))]
+    return by_paragraph(found, doc.text) if settings.uses("paragraphs") else iter(found)
+
+
+def quote_id(position: int) -> str:
+    """The id of the quote at `position` in `find_quotes` order: ``q1``, ``q2``, …"""
+    return f"q{position + 1}"
 
 
 def quote_spans(doc: Doc) -> list[Span]:
@@ -89,9 +104,9 @@ class QuoteFinder(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for number, match in enumerate(find_quotes(doc, self.lexicon, self.settings), 1):
+        for position, match in enumerate(find_quotes(doc, self.lexicon, self.settings)):
             content = doc.char_span(match.start, match.end, alignment_mode="expand")
-            span = Span(doc, content.start, content.end, label="QUOTE", span_id=f"q{number}")
+            span = Span(doc, content.start, content.end, label="QUOTE", span_id=quote_id(position))
             span._.pckg_quote = match
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
@@ -102,8 +117,9 @@ class QuoteFinder(LexiconComponent):
                   requires=["doc._.pckg_entities", "doc._.pckg_furniture", "token.dep"],
                   default_config=asdict(QuoteSettings()))
 def make_quote_finder(nlp: Language, name: str, min_quote_words: int, max_split_words: int,
-                      max_speaker_tokens: int, max_continued_paragraphs: int) -> QuoteFinder:
+                      max_speaker_tokens: int, max_continued_paragraphs: int, without: str) -> QuoteFinder:
     """Create the quote and reported-speech component (its lexicon comes with `initialize`)."""
     settings = QuoteSettings(min_quote_words=min_quote_words, max_split_words=max_split_words,
-                             max_speaker_tokens=max_speaker_tokens, max_continued_paragraphs=max_continued_paragraphs)
+                             max_speaker_tokens=max_speaker_tokens, max_continued_paragraphs=max_continued_paragraphs,
+                             without=without)
     return QuoteFinder(name, settings)

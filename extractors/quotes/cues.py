@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicons import QuoteLexicon
+from extractors.quotes.filters import no_claim
 from extractors.quotes.matches import Quotation, QuoteMatch, Speaker
 from extractors.spans import sentence_of
 
@@ -15,6 +16,8 @@ Cue = tuple[str, str]
 """(the cue's words as written, its class)."""
 _MAX_CUE_SENTENCE_TOKENS = 6
 """A sentence after a quotation this short may hold its cue ("…" he said.)."""
+_NOT_SPEAKERS = frozenset({"that", "this", "it", "there", "which", "what", "these", "those"})
+"""Words that open a short sentence after a quotation that is no cue of it ("That adds to it.")."""
 
 
 def cue_at(token: Token, lexicon: QuoteLexicon) -> Cue | None:
@@ -32,9 +35,14 @@ def cue_at(token: Token, lexicon: QuoteLexicon) -> Cue | None:
         if noun is None:
             return None
         return token.doc[token.i : noun.i + 1].text, lexicon.claim_nouns[noun.lemma_]
-    particle = next((c for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == token.i + 1
+                     and f"{token.lemma_.lower()} {c.lower_}" in cues), None)  # "pointed out", "shot back"
     if particle is not None and f"{token.lemma_.lower()} {particle.lower_}" in cues:  # "pointed out"
         return f"{token.text} {particle.text}", cues[f"{token.lemma_.lower()} {particle.lower_}"]
+    preposition = next((c for c in token.children if c.dep_ == "prep"
+                        and f"{token.lemma_.lower()} {c.lower_}" in cues), None)
+    if preposition is not None:  # "called for", "warned of"
+        return f"{token.text} {preposition.text}", cues[f"{token.lemma_.lower()} {preposition.lower_}"]
     cls = cues.get(token.lemma_.lower())
     return (token.text, cls) if cls is not None else None
 
@@ -47,7 +55,7 @@ def cue_class_of(verb: Token, lexicon: QuoteLexicon) -> str | None:
 def quote_match(start: int, end: int, type_: str, cue_token: Token, cue: Cue | None,
                 speaker: Speaker) -> QuoteMatch:
     """A `QuoteMatch` for content ``start:end`` reported by the cue at `cue_token`."""
-    text, cls = cue if cue is not None else (cue_token.text, None)
+    text, cls = cue if cue is not None else (cue_token.text, "neutral")
     return QuoteMatch(start, end, type_, _cue_span(cue_token, text), text, cls, speaker)
 
 
@@ -67,7 +75,8 @@ def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Toke
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     first, last = sentence_of(span[0]), sentence_of(span[-1])
     around = [t for t in doc[first.start : last.end] if not quote.start <= t.idx < quote.end]
-    candidates = [t for t in around if cue_at(t, lexicon) is not None]
+    candidates = [t for t in around if (cue_at(t, lexicon) is not None or _names_quotation(t, quote, lexicon))
+                  and not no_claim(t, lexicon)]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     # "X said:" just before the quotation, or "…" he said. just after it.
@@ -78,9 +87,16 @@ def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Toke
             return introducing
     if last.end < len(doc):
         after = sentence_of(doc[last.end])
-        if len(after) <= _MAX_CUE_SENTENCE_TOKENS:
+        # '…,” he said.' parsed as a sentence of its own; not '….” That adds to the pressure.'
+        if len(after) <= _MAX_CUE_SENTENCE_TOKENS and after[0].lower_ not in _NOT_SPEAKERS:
             return next((t for t in after if cue_at(t, lexicon) is not None), None)
     return None
+
+
+def _names_quotation(token: Token, quote: Quotation, lexicon: QuoteLexicon) -> bool:
+    """Whether `token` is a naming verb whose complement is the quotation: "called the plan “reckless”"."""
+    return token.lemma_.lower() in lexicon.naming_verbs and any(
+        quote.start <= child.idx < quote.end for child in token.children if child.dep_ in ("oprd", "xcomp", "dobj", "ccomp"))
 
 
 def introducing_cue(sentence: Span, lexicon: QuoteLexicon) -> Token | None:

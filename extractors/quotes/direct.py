@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from extractors.lexicons import QuoteLexicon
 from extractors.quotes.cues import cue_at, cue_for_quotation, quote_match
+from extractors.quotes.labels import label_for
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.speakers import SpeakerResolver, subject_of
 from extractors.spans import sentence_of
@@ -24,6 +25,8 @@ _MIXED_MIN_EXTRA_WORDS = 3
 _MAX_PARAGRAPH_GAP = 2
 """Line breaks between a quote and the quotation that goes on from it."""
 _AROUND_CUE = ("aux", "advmod", "cc", "prep", "pobj", "det", "dative", "dobj")
+_MAX_GOVERNED_GAP_WORDS = 6
+"""Words between a short quotation and the cue after it: "“No,” [said council leader Ann Lee]"."""
 
 
 def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, resolver: SpeakerResolver,
@@ -40,17 +43,46 @@ def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, reso
                 subject = _subject_between(doc, quote, cue_token)  # the parser took a quoted word
             match = quote_match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
                                 cue_at(cue_token, lexicon), resolver.speaker(subject))
-        elif previous is not None and _adjacent(text, previous, quote, settings):
-            match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=())
+        elif settings.uses("labels") and (labelled := label_for(doc, quote, resolver)) is not None:
+            match = QuoteMatch(quote.start, quote.end, "direct", None, None, None, labelled, attribution="label")
+        elif previous is not None and settings.uses("continuation") and _adjacent(text, previous, quote, settings):
+            match = previous._replace(start=quote.start, end=quote.end, type="direct", parts=(),
+                                      attribution="inferred")
         else:
             continue  # no cue, no speaker: a title, a headline or a scare quote
-        if previous is not None and found and found[-1] is previous and _splits(text, previous, match):
+        long_enough = len(text[quote.start : quote.end].split()) >= settings.min_quote_words
+        if (previous is not None and found and found[-1] is previous and settings.uses("split")
+                and _splits(text, previous, match, long_enough)):
             match = previous._replace(end=quote.end, parts=previous.spans + ((quote.start, quote.end),))
             found[-1] = match
-        elif match.speaker.name is not None and len(text[quote.start : quote.end].split()) >= settings.min_quote_words:
+        elif match.speaker.name is not None and (long_enough or (
+                cue_token is not None and settings.uses("short_quotes") and _governed(doc, quote, cue_token))):
             found.append(match)
+        else:
+            continue  # a title or a scare quote: the quote before it stays the one to go on from
         previous = match
     return found
+
+
+def _governed(doc: Doc, quote: Quotation, cue: Token) -> bool:
+    """Whether a quotation is what its cue reports, however short: its object
+    ("shouted “Save our nursery”", "called the plan “reckless”") or the words right
+    before or after the cue and its subject ("“Not again,” said Ann Lee.", "She said: “No.”")."""
+    text = doc.text
+    words = text[quote.start : quote.end].split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return False  # a title: "Meet the Press", "This Week"
+    inside = [t for t in doc if quote.start <= t.idx < quote.end]
+    ends_clause = text[quote.end : quote.end + 3].strip(" \u201d\"'")[:1] in (".", "!", "?", "")
+    if ends_clause and any(t.head == cue and t.dep_ in ("dobj", "oprd", "ccomp", "xcomp") for t in inside):
+        return True  # Parents shouted “Save our nursery”.
+    if cue.idx >= quote.end:  # "…," said Ann Lee / "…," Ann Lee said
+        between = doc.text[quote.end : cue.idx]
+        subject = subject_of(cue)
+        words = between.split()
+        return between.lstrip()[:1] in (",", "!", "?", "\u201d", '"', "'", "") and (
+            len(words) <= _MAX_GOVERNED_GAP_WORDS and (subject is None or subject.idx >= quote.end))
+    return doc.text[cue.idx + len(cue.text) : quote.start].strip(" \u201c\"'") in (":", ",")
 
 
 def _quote_type(doc: Doc, quote: Quotation, cue: Token) -> str:
@@ -73,13 +105,16 @@ def _subject_between(doc: Doc, quote: Quotation, cue: Token) -> Token | None:
     return nouns[-1] if nouns else None
 
 
-def _splits(text: str, first: QuoteMatch, second: QuoteMatch) -> bool:
+def _splits(text: str, first: QuoteMatch, second: QuoteMatch, long_enough: bool) -> bool:
     """Whether `second` goes on with `first` around its cue, in one paragraph:
-    "…," Trump warned. "…"."""
+    "…," Trump warned. "…". A short quotation inside the cue's own words is a
+    title ("…," she said on ABC's “This Week.”), not the rest of the quote."""
     cue = first.cue
-    return (cue is not None and second.speaker == first.speaker
-            and first.end <= cue.start_char and cue.end_char <= second.start
-            and "\n" not in text[first.end : second.start])
+    if cue is None or second.speaker != first.speaker or "\n" in text[first.end : second.start]:
+        return False
+    if not (first.end <= cue.start_char and cue.end_char <= second.start):
+        return False
+    return long_enough or not re.search(r"\w", text[cue.end_char : second.start])
 
 
 def _adjacent(text: str, previous: QuoteMatch, quote: Quotation, settings: QuoteSettings) -> bool:

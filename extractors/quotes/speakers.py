@@ -7,22 +7,36 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.entities import EntityCluster, person_called
 from extractors.lexicons import QuoteLexicon
+from extractors.quotes.antecedents import GROUP_PRONOUNS, PERSONAL_PRONOUNS, pronoun_antecedent, role_holder
 from extractors.quotes.matches import Quotation, QuoteSettings, Speaker
-from extractors.spans import sentence_of
 
 __all__ = ["SpeakerResolver", "subject_of", "inside"]
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 _RELATIVE_PRONOUNS = ("who", "which", "that")
-_MAX_SUBJECT_HOPS = 3
+_MAX_SUBJECT_HOPS = 4
 """Verbs climbed to find a subject ("went on to say" -> went)."""
+_CLIMBED = ("xcomp", "conj", "advcl")
+_CLIMBED_TO_PARTICIPLES = ("acomp", "pcomp", "prep")
+"""Also climbed for participles and gerunds: "was quick to add", "responded by saying"."""
+_SAME_SUBJECT_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "in", "on", "without", "since"})
+"""A gerund after these shares the verb's subject ("responded by saying"); not after "for" or
+"of" ("criticised Romney for suggesting": Romney suggested)."""
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, settings: QuoteSettings = QuoteSettings(),
+               statement_nouns: frozenset[str] = frozenset(),
+               source_nouns: frozenset[str] = frozenset()) -> Token | None:
     """The grammatical subject of a verb, looking through "went on to say", "and called",
-    and through a relative pronoun to its noun ("Trump, who pledged …": Trump)."""
+    and through a relative pronoun to its noun ("Trump, who pledged …": Trump).
+
+    With the ``participles`` rule family: through "was quick to add", "responded by
+    saying", "issued a statement saying" (a noun in `statement_nouns`), and the noun
+    a participle describes when it names who speaks: a name or one of `source_nouns`
+    ("with analysts saying …": analysts).
+    """
     token = verb
+    participles = settings.uses("participles")
+    climbed = _CLIMBED + (_CLIMBED_TO_PARTICIPLES if participles else ())
     for _ in range(_MAX_SUBJECT_HOPS):
         for child in token.children:
             if child.dep_ == "nsubj":
@@ -33,7 +47,17 @@ def subject_of(verb: Token) -> Token | None:
                 return None  # "was described as": no one is reported speaking
         if verb.lemma_ == "accord":
             return next((c for t in verb.children for c in t.children if c.dep_ == "pobj"), None)
-        if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
+        if participles and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+            noun = token.head
+            if noun.lemma_.lower() in statement_nouns and noun.dep_ == "dobj":
+                token = noun.head  # "issued a statement saying": whoever issued it
+                continue
+            speaks = noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            return noun if speaks or noun.lemma_.lower() in source_nouns else None  # "analysts saying"
+        if token.dep_ not in climbed or token.head.i == token.i:
+            return None
+        if token.dep_ == "prep" and (token.head.pos_ not in ("VERB", "AUX")
+                                     or token.lower_ not in _SAME_SUBJECT_PREPOSITIONS):
             return None
         token = token.head
     return None
@@ -68,6 +92,7 @@ class SpeakerResolver:
                 for i in range(mention.start, mention.end):
                     self.owner[i] = cluster
         self.quoted = quoted
+        self._quoted_tokens = frozenset(i for i in self.owner if inside(doc[i].idx, quoted))
 
     def speaker(self, subject: Token | None) -> Speaker:
         """The speaker a cue's subject names."""
@@ -77,13 +102,13 @@ class SpeakerResolver:
         named = self._entity_in(phrase)
         if named is not None:
             return Speaker(named.name, named, phrase)
-        if subject.lower_ in PERSONAL_PRONOUNS | GROUP_PRONOUNS:
-            antecedent = self._antecedent(subject)
+        if subject.lower_ in PERSONAL_PRONOUNS | GROUP_PRONOUNS and self.settings.uses("antecedent"):
+            antecedent = pronoun_antecedent(subject, self.owner, skip=self._quoted_tokens)
             if antecedent is not None:
                 return Speaker(antecedent.name, antecedent, phrase)
         if subject.pos_ == "PRON":
             return Speaker(phrase.text, None, phrase)  # unresolved: keep the pronoun, invent no one
-        holder = self._role_holder(subject)
+        holder = role_holder(subject, self.entities) if self.settings.uses("role_holder") else None
         if holder is not None:
             return Speaker(holder.name, holder, phrase)
         return Speaker(phrase.text, None, phrase)
@@ -109,7 +134,7 @@ class SpeakerResolver:
         for child in subject.rights:
             if child.dep_ not in ("prep", "compound", "amod", "nummod", "case"):
                 break
-            end = child.right_edge.i + 1
+            end = _end_without_clauses(child)
         start = subject.left_edge.i
         while start < subject.i and doc[start].pos_ in ("ADV", "CCONJ", "PUNCT"):
             start += 1  # "Even China" is China
@@ -130,39 +155,38 @@ class SpeakerResolver:
         if root.i in self.owner:
             return self.owner[root.i]
         named = [t for t in phrase if t.i in self.owner and not _possessive(t)]
-        people = [self.owner[t.i] for t in named if self.owner[t.i].kind == "person"]
-        if people:
+        people = [self.owner[t.i] for t in named if self.owner[t.i].kind == "person" and _holds_title(t, root)]
+        if people and self.settings.uses("person_in_phrase"):
             return people[-1]
-        for token in named:
+        for token in named if self.settings.uses("voice_noun") else ():
             if token.head.dep_ == "prep" and token.head.head.lemma_.lower() in self.lexicon.voice_nouns:
                 return self.owner[token.i]
         if len(phrase) == 1 and phrase[0].pos_ == "PROPN":
             return person_called(phrase.text, self.entities)  # "Hanvey" the model did not tag
         return None
 
-    def _antecedent(self, pronoun: Token) -> EntityCluster | None:
-        """The last person (he, she) or organisation (it, they) named before a pronoun.
 
-        Names inside quotations and bylines are skipped, and within the
-        nearest sentence that names one, a name in subject position wins.
-        """
-        kind = "person" if pronoun.lower_ in PERSONAL_PRONOUNS else "organisation"
-        earlier = [i for i, c in self.owner.items() if i < pronoun.i and c.kind == kind and not c.byline
-                   and not inside(self.doc[i].idx, self.quoted)]
-        if not earlier:
-            return None
-        sentence = sentence_of(self.doc[max(earlier)])
-        in_sentence = [i for i in earlier if sentence.start <= i < sentence.end]
-        subjects = [i for i in in_sentence if _in_subject(self.doc[i])]
-        return self.owner[max(subjects or in_sentence)]
+def _end_without_clauses(token: Token) -> int:
+    """Where the phrase of `token` ends without a relative clause, an apposition or a
+    clause set off by a comma: "a spokesman for the trust[, which runs three sites,]"."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj") or child.text == ",":
+            break
+        end = _end_without_clauses(child)
+    return end
 
-    def _role_holder(self, subject: Token) -> EntityCluster | None:
-        """The one person whose title ends in the subject's noun ("the minister")."""
-        if subject.pos_ != "NOUN":
-            return None
-        holders = [c for c in self.entities if c.kind == "person"
-                   and any(r.title.root.lemma_.lower() == subject.lemma_.lower() for r in c.roles)]
-        return holders[0] if len(holders) == 1 else None
+
+def _holds_title(name: Token, root: Token) -> bool:
+    """Whether a name in a subject phrase is the person the phrase's head noun describes:
+    "director at Barnardo's [Chris Hanvey]", "the executive member, [Flo Clucas]"; not a name
+    inside a modifier ("a poll of [Clinton] supporters")."""
+    while name.dep_ in ("compound", "flat") and name.head.ent_type_ == name.ent_type_ and name.head != root:
+        name = name.head
+    if name.dep_ == "appos" and name.head == root:
+        return True
+    return (name.dep_ == "pobj" and name.head.dep_ == "prep" and name.head.head == root
+            and name.head.lower_ in ("at", "of", "for", "from", "with") and root.tag_ in ("NN", "NNP"))
 
 
 def _possessive(token: Token) -> bool:
@@ -170,14 +194,3 @@ def _possessive(token: Token) -> bool:
     while token.dep_ in ("compound", "flat"):
         token = token.head
     return token.dep_ == "poss"
-
-
-def _in_subject(token: Token) -> bool:
-    """Whether a token is, or sits inside, the subject of a clause."""
-    while token.head.i != token.i:
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if token.dep_ in ("dobj", "ccomp", "advcl", "relcl", "xcomp"):
-            return False
-        token = token.head
-    return False
