@@ -48,7 +48,10 @@ def test_build_outputs_read_back(seed_build):
     with open(out / "statements.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     quotes = [n for n, d in linked.nodes(data=True) if d["type"] == "quote"]
-    assert len(rows) == len(quotes) and {"speaker", "content", "cue_class"} <= set(rows[0])
+    assert {r["quote_id"] for r in rows} == set(quotes)  # one row per claim and concept: every claim
+    about = [(u, v) for u, v, d in linked.edges(data=True) if d["type"] == "about"]
+    assert len(rows) == len(about) + len({q for q in quotes} - {u for u, _ in about})
+    assert {"speaker", "concept", "agreement", "confidence", "content", "cue_class"} <= set(rows[0])
 
 
 def test_build_summary(seed_build):

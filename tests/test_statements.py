@@ -1,13 +1,17 @@
-"""Statements CSV: one row per quote, readable by csv.DictReader, text intact."""
+"""Statements CSV: one row per quote and concept (DNA's long format), readable by csv.DictReader, text intact."""
 
 import csv
 
+import page_graph
 import sample_graph
 from factories import role
 from kg.build import build_graph
 from kg.readwrite import read_graphml, write_graphml, write_statements
-from kg.readwrite.statements import STATEMENT_FIELDS
-from sample_graph import ATTACK, QUOTES, TRICKY
+from kg.readwrite.statements import STATEMENT_FIELDS, write_statement_rows
+from kg.store import ClaimsStore
+from kg.store.statements import statement_rows
+from page_graph import Q
+from sample_graph import ATTACK, JANE, QUOTES, TRICKY
 
 
 def read_rows(path):
@@ -36,15 +40,17 @@ def test_row_contents(tmp_path):
     tricky = rows[QUOTES["jane_tricky"]]
     assert tricky["content"] == TRICKY  # commas, double quotes, a newline, non-ASCII
     assert tricky == {
-        "quote_id": QUOTES["jane_tricky"], "speaker": "Jane Smith", "speaker_type": "person",
-        "speaker_organisation": "Barnardo's", "speaker_role": "director of policy", "cue": "warned",
+        "quote_id": QUOTES["jane_tricky"], "speaker": "Jane Smith", "speaker_id": JANE, "speaker_type": "person",
+        "speaker_organisation": "Barnardo's", "speaker_role": "director of policy", "concept": "", "agreement": "",
+        "confidence": "", "cue": "warned",
         "cue_class": "critical", "type": "direct", "content": TRICKY, "article_id": "a1",
         "title": "Child poverty rises", "date": "2010-02-25", "start": tricky["start"], "end": tricky["end"],
         "sentence": f"Smith warned that “{TRICKY}”.",
     }
     assert int(tricky["end"]) - int(tricky["start"]) == len(TRICKY)
     nobody = rows[QUOTES["nobody"]]
-    assert (nobody["speaker"], nobody["speaker_type"], nobody["speaker_organisation"]) == ("", "", "")
+    assert (nobody["speaker"], nobody["speaker_id"], nobody["speaker_type"], nobody["speaker_organisation"]) == \
+        ("", "", "", "")
     org = rows[QUOTES["barnardos"]]
     assert (org["speaker_type"], org["speaker_organisation"], org["speaker_role"]) == \
         ("organisation", "Barnardo's", "")
@@ -76,3 +82,39 @@ def test_graph_read_back_from_graphml(tmp_path):
     assert rows[QUOTES["jane_tricky"]]["content"] == TRICKY
     assert rows[QUOTES["jane_tricky"]]["speaker_role"] == "director of policy"
     assert len(rows) == 7
+
+
+def test_one_row_per_claim_and_concept_with_the_stance(tmp_path):
+    path = tmp_path / "statements.csv"
+    write_statements(page_graph.graph(), path)
+    rows = read_rows(path)
+    stances = [(r["quote_id"], r["speaker_id"], r["concept"], r["agreement"], r["confidence"]) for r in rows]
+    assert stances == [
+        (Q["jane"], page_graph.JANE, "child poverty", "agree", "0.9"),
+        (Q["barnardos"], page_graph.BARNARDOS, "housing", "disagree", "0.8"),
+        (Q["nobody"], "", "", "", ""),  # a claim about no concept: one row, concept columns empty
+        (Q["tom"], page_graph.TOM, "child poverty", "agree", "0.8"),  # two concepts: two rows, in order
+        (Q["tom"], page_graph.TOM, "housing", "agree", "0.8"),
+        (Q["ann"], page_graph.ANN, "child poverty", "disagree", "0.6"),
+        (Q["attack"], page_graph.ANN, "housing", "neutral", "0.5"),
+    ]
+    tom = [r for r in rows if r["quote_id"] == Q["tom"]]
+    assert tom[0] | {"concept": "", "agreement": "", "confidence": ""} == \
+        tom[1] | {"concept": "", "agreement": "", "confidence": ""}  # the claim's columns repeated
+
+
+def test_the_store_writes_the_same_file_as_the_graph(tmp_path):
+    """A concept named twice in one claim: one row, where it first stands, with its last stance."""
+    records = page_graph.records()
+    tom, ann = records[1].quotes
+    twice = [*tom.concepts, tom.concepts[0].model_copy(update={"agreement": "disagree", "confidence": 0.7})]
+    records[1] = records[1].model_copy(update={"quotes": [tom.model_copy(update={"concepts": twice}), ann]})
+    write_statements(build_graph(records), tmp_path / "graph.csv")
+    with ClaimsStore.memory() as store:
+        store.add(records)
+        store.resolve()
+        write_statement_rows(statement_rows(store.db), tmp_path / "store.csv")
+    assert (tmp_path / "store.csv").read_bytes() == (tmp_path / "graph.csv").read_bytes()
+    rows = [r for r in read_rows(tmp_path / "store.csv") if r["quote_id"] == Q["tom"]]
+    assert [(r["concept"], r["agreement"], r["confidence"]) for r in rows] == [
+        ("child poverty", "disagree", "0.7"), ("housing", "agree", "0.8")]

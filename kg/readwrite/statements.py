@@ -1,8 +1,10 @@
-"""Write the quotes of the claims graph as a flat CSV of statements, one row per quote.
+"""Write the claims of the claims graph as a flat CSV of statements, one row per claim and concept.
 
-Made for spreadsheets, R and Discourse Network Analyzer: who (speaker, their
-organisation and role) said what (content, cue, cue class, quote type),
-where (article id, title, date, character offsets) and in which sentence.
+Made for spreadsheets, R and Discourse Network Analyzer, in DNA's long format: who
+(speaker, their id, kind, organisation and role) took which stance (agreement and its
+confidence) on which concept, saying what (content, cue, cue class, quote type), where
+(article id, title, date, character offsets) and in which sentence. A claim about no
+concept is one row with the concept columns empty.
 
 The file is UTF-8 **with a byte-order mark** (``utf-8-sig``): without it Excel
 reads UTF-8 as the local code page and mangles curly quotes and accented
@@ -20,26 +22,28 @@ formulas to be kept.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 import networkx as nx
 
-from kg.readwrite._atomic import atomic_open
+from kg.readwrite._csv import write_csv
 
-__all__ = ["write_statements", "write_statement_rows", "statement_row", "STATEMENT_FIELDS"]
+__all__ = ["write_statements", "write_statement_rows", "quote_statements", "STATEMENT_FIELDS"]
 
 STATEMENT_FIELDS = [
-    "quote_id", "speaker", "speaker_type", "speaker_organisation", "speaker_role", "cue", "cue_class",
-    "type", "content", "article_id", "title", "date", "start", "end", "sentence",
+    "quote_id", "speaker", "speaker_id", "speaker_type", "speaker_organisation", "speaker_role", "concept",
+    "agreement", "confidence", "cue", "cue_class", "type", "content", "article_id", "title", "date", "start", "end",
+    "sentence",
 ]
+Stance = tuple[str, str, float]
+"""A claim's concept (its label), agreement and confidence."""
 
 
 def write_statements(G: nx.Graph, path: str | os.PathLike[str], *, formulas: bool = False) -> None:
-    """Write one CSV row per quote node of the claims graph, atomically.
+    """Write one CSV row per quote node and concept of the claims graph, atomically.
 
     Parameters
     ----------
@@ -57,43 +61,37 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str], *, formulas: boo
     Notes
     -----
     Columns are ``STATEMENT_FIELDS``; rows are sorted by article id, then by
-    offset. ``quote_id`` is the quote's node id. ``speaker`` is the name of
-    the node that said the quote, or the speaker as the text gives it when
-    no person or organisation could be linked (``speaker_type`` is then
-    empty). For a person, ``speaker_organisation`` and ``speaker_role`` come
-    from the roles stated in the quote's article, else from all their roles
-    (several joined with ``"; "``; a former role is written ``"former ..."``).
-    An organisation's own name is its ``speaker_organisation``.
+    offset, a claim's concepts in the order found. ``quote_id`` is the quote's
+    node id. ``speaker`` is the name of the node that said the quote, or the
+    speaker as the text gives it when no person or organisation could be linked
+    (``speaker_id`` and ``speaker_type`` are then empty). For a person,
+    ``speaker_organisation`` and ``speaker_role`` come from the roles stated in
+    the quote's article, else from all their roles (several joined with ``"; "``;
+    a former role is written ``"former ..."``). An organisation's own name is its
+    ``speaker_organisation``. ``concept``, ``agreement`` (agree, disagree, neutral)
+    and ``confidence`` come from the quote's ``about`` edges.
     """
     speakers = {v: u for u, v, d in G.edges(data=True) if d.get("type") == "said"}
     articles = {_text(d.get("article_id")): d for _, d in G.nodes(data=True) if d.get("type") == "article"}
-    rows = [statement_row(node, d, articles.get(_text(d.get("article_id")), {}),
-                          G.nodes[speakers[node]] if node in speakers else None, speakers.get(node))
-            for node, d in G.nodes(data=True) if d.get("type") == "quote"]
+    rows = [row for node, d in G.nodes(data=True) if d.get("type") == "quote"
+            for row in quote_statements(node, d, articles.get(_text(d.get("article_id")), {}),
+                                        G.nodes[speakers[node]] if node in speakers else None, speakers.get(node),
+                                        _stances(G, node))]
     rows.sort(key=lambda r: (r["article_id"], int(r["start"] or 0), r["quote_id"]))
     write_statement_rows(rows, path, formulas=formulas)
 
 
 def write_statement_rows(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], *,
                          formulas: bool = False) -> None:
-    """Write statement rows (`statement_row`), in the order given, as `write_statements` does."""
-    with atomic_open(path) as fh:
-        fh.write("\ufeff".encode("utf-8"))
-        buffer = io.StringIO(newline="")
-        writer = csv.DictWriter(buffer, fieldnames=STATEMENT_FIELDS)
-        writer.writeheader()
-        for n, row in enumerate(rows, 1):
-            writer.writerow(row if formulas else {name: _inert(value) for name, value in row.items()})
-            if n % 1000 == 0:
-                fh.write(buffer.getvalue().encode("utf-8"))
-                buffer.seek(0)
-                buffer.truncate()
-        fh.write(buffer.getvalue().encode("utf-8"))
+    """Write statement rows (`quote_statements`), in the order given, as `write_statements` does."""
+    header = [STATEMENT_FIELDS]
+    write_csv(path, chain(header, ([row[name] for name in STATEMENT_FIELDS] for row in rows)), bom=True,
+              formulas=formulas)
 
 
-def statement_row(node: Any, data: dict[str, Any], article: dict[str, Any], speaker: dict[str, Any] | None,
-                  speaker_id: Any = None) -> dict[str, Any]:
-    """One row of the statements CSV.
+def quote_statements(node: Any, data: dict[str, Any], article: dict[str, Any], speaker: dict[str, Any] | None,
+                     speaker_id: Any = None, stances: Sequence[Stance] = ()) -> list[dict[str, str]]:
+    """The rows of one quote in the statements CSV: one per concept, or one with no concept.
 
     Parameters
     ----------
@@ -107,15 +105,18 @@ def statement_row(node: Any, data: dict[str, Any], article: dict[str, Any], spea
         The attributes of the person or organisation that said it (``type``, ``label``, ``roles``).
     speaker_id : str, optional
         The speaker's node id, the name when it has no label.
+    stances : sequence of (concept, agreement, confidence)
+        The concepts the quote is about, in order.
     """
     article_id = _text(data.get("article_id"))
     name, kind, organisations, roles = _text(data.get("speaker")), "", [], []
     if speaker is not None:
         name, kind = _text(speaker.get("label") or speaker_id), _text(speaker.get("type"))
         organisations, roles = _affiliation(speaker, article_id)
-    return {
+    claim = {
         "quote_id": str(node),
         "speaker": name,
+        "speaker_id": _text(speaker_id) if speaker is not None else "",
         "speaker_type": kind,
         "speaker_organisation": "; ".join(organisations),
         "speaker_role": "; ".join(roles),
@@ -130,6 +131,15 @@ def statement_row(node: Any, data: dict[str, Any], article: dict[str, Any], spea
         "end": _text(data.get("end")),
         "sentence": _text(data.get("sentence")),
     }
+    return [{**claim, "concept": concept, "agreement": agreement, "confidence": _text(confidence)}
+            for concept, agreement, confidence in stances] or [{**claim, "concept": "", "agreement": "",
+                                                                  "confidence": ""}]
+
+
+def _stances(G: nx.Graph, quote: Any) -> list[Stance]:
+    about = G.out_edges(quote, data=True) if G.is_directed() else G.edges(quote, data=True)
+    return [(_text(G.nodes[concept].get("label") or concept), _text(d.get("agreement")), d.get("confidence", 0.0))
+            for _, concept, d in about if d.get("type") == "about"]
 
 
 def _affiliation(speaker: dict[str, Any], article_id: str) -> tuple[list[str], list[str]]:
@@ -142,14 +152,6 @@ def _affiliation(speaker: dict[str, Any], article_id: str) -> tuple[list[str], l
     titles = [f"former {r['title']}" if r["former"] and not r["title"].lower().startswith("former") else r["title"]
               for r in roles]
     return list(dict.fromkeys(organisations)), list(dict.fromkeys(titles))
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width forms
-
-
-def _inert(cell: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _text(value: Any) -> str:

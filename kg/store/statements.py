@@ -1,27 +1,32 @@
-"""The rows of the statements CSV, read from the store in order, one quote at a time."""
+"""The rows of the statements CSV, read from the store in order, one quote (and its concepts) at a time."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import groupby
 from typing import Any
 
-from kg.readwrite.statements import statement_row
+from kg.readwrite.statements import Stance, quote_statements
 from kg.store.graph import actor_data
 
 __all__ = ["statement_rows"]
 
 
 def statement_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """One row per quote not dropped, by article id then offset, as `kg.readwrite.write_statements`
-    writes them for the claims graph."""
+    """One row per quote not dropped and concept it is about, by article id then offset, as
+    `kg.readwrite.write_statements` writes them for the claims graph."""
     speakers: dict[str, dict[str, Any]] = {}  # actor id -> what the row needs of it (type, label, roles)
-    for (node, speaker_text, speaker_id, cue, cue_class, kind, content, article_id, start, end, sentence, date,
-         title, article_date) in db.execute(
-            'SELECT q.id, q.speaker, q.speaker_id, q.cue, q.cue_class, q.type, q.content, q.article_id, q.start, '
-            'q."end", q.sentence, q.date, a.title, a.date FROM quotes q JOIN articles a ON a.id = q.article_id '
-            "WHERE NOT q.dropped ORDER BY q.article_id, q.start, q.id"):
+    rows = db.execute(
+        'SELECT q.id, q.speaker, q.speaker_id, q.cue, q.cue_class, q.type, q.content, q.article_id, q.start, '
+        'q."end", q.sentence, q.date, a.title, a.date, s.concept, s.agreement, s.confidence FROM quotes q '
+        "JOIN articles a ON a.id = q.article_id LEFT JOIN stances s ON s.quote_id = q.id "
+        "WHERE NOT q.dropped ORDER BY q.article_id, q.start, q.id, s.seq")
+    for _, group in groupby(rows, key=lambda row: row[0]):
+        quote = list(group)
+        (node, speaker_text, speaker_id, cue, cue_class, kind, content, article_id, start, end, sentence, date,
+         title, article_date) = quote[0][:14]
         data = {"speaker": speaker_text, "cue": cue or "", "cue_class": cue_class or "", "quote_type": kind,
                 "content": content, "article_id": article_id, "start": start, "end": end, "sentence": sentence,
                 "date": date}
@@ -30,7 +35,17 @@ def statement_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             found = speakers.get(speaker_id) or speakers.setdefault(speaker_id, _speaker(db, speaker_id))
             # the roles stated in the quote's article when there are some (what the row shows), else all
             speaker = {**found, "roles": found["by_article"].get(article_id) or found["roles"]}
-        yield statement_row(node, data, {"title": title or "", "date": article_date or ""}, speaker, speaker_id)
+        yield from quote_statements(node, data, {"title": title or "", "date": article_date or ""}, speaker,
+                                    speaker_id, _stances(quote))
+
+
+def _stances(rows: list[tuple]) -> list[Stance]:
+    """A quote's concepts in the order of their first stance, each with its last (as in the graph)."""
+    stances: dict[str, Stance] = {}
+    for *_, concept, agreement, confidence in rows:
+        if concept is not None:
+            stances[concept] = (concept, agreement, confidence)
+    return list(stances.values())
 
 
 def _speaker(db: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
