@@ -7,7 +7,8 @@ import math
 import networkx as nx
 import pytest
 
-from kg.discourse import actor_concept_network, conflict_network, congruence_network, statements
+from kg.discourse import (affiliation_network, conflict_network, congruence_network, network, statements,
+                          subtract_network)
 from kg.readwrite import read_graphml, write_graphml
 
 ALICE, BOB, CAROL = "person:alice", "person:bob", "person:carol"
@@ -68,8 +69,8 @@ def test_statements_people():
     ]  # Y's statement is an organisation's: not counted for people
 
 
-def test_actor_concept_network_counts():
-    H = actor_concept_network(claims_graph())
+def test_affiliation_network_counts():
+    H = affiliation_network(claims_graph())
     assert nx.is_bipartite(H)
     assert {n for n, d in H.nodes(data=True) if d["bipartite"] == 1} == {TAX, SCHOOLS, ROADS}
     assert H.nodes[ALICE]["type"] == "person" and H.nodes[TAX]["type"] == "concept"
@@ -83,10 +84,10 @@ def test_actor_concept_network_counts():
     assert H.number_of_edges() == 7
 
 
-def test_actor_concept_network_mixed():
+def test_affiliation_network_mixed():
     G = claims_graph()
     _quote(G, "quote:a7:q1", ALICE, "2020-06-01", [(SCHOOLS, "agree")])
-    e = edge(actor_concept_network(G), ALICE, SCHOOLS)
+    e = edge(affiliation_network(G), ALICE, SCHOOLS)
     assert (e["agree"], e["disagree"], e["net"], e["agreement"]) == (1, 1, 0, "mixed")
 
 
@@ -141,6 +142,33 @@ def test_conflict_normalisations(normalisation, expected):
     assert edge(H, ALICE, CAROL)["weight"] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("normalisation, alice_bob, alice_carol", [
+    (None, 2 - 1, 0 - 3),  # congruence minus conflict: Alice-Bob 2 - 1; Alice-Carol 0 - 3
+    ("average", (2 - 1) / ((3 + 2) / 2), -3 / ((3 + 2) / 2)),
+    ("jaccard", (2 - 1) / (1 + 1 + 2), -3 / (3 + 2 + 0)),
+])
+def test_subtract_is_congruence_minus_conflict(normalisation, alice_bob, alice_carol):
+    H = subtract_network(claims_graph(), normalisation=normalisation)
+    assert not H.is_directed()
+    assert edge(H, ALICE, BOB)["weight"] == pytest.approx(alice_bob)
+    assert edge(H, ALICE, CAROL)["weight"] == pytest.approx(alice_carol)
+    assert (edge(H, ALICE, CAROL)["congruence"], edge(H, ALICE, CAROL)["conflict"]) == (0, 3)
+    assert edge(H, ALICE, BOB)["concepts"] == "schools; tax"  # behind either
+    assert not H.has_edge(BOB, CAROL)  # schools alike, tax opposed: 1 - 1 = 0, no tie
+    assert {d["type"] for _, _, d in H.edges(data=True)} == {"subtract"}
+
+
+def test_affiliation_keeps_its_old_name():
+    G = claims_graph()
+    old, new = network(G, "actor-concept"), affiliation_network(G)
+    assert old.graph["network"] == new.graph["network"] == "affiliation"
+    assert list(old.edges(data=True)) == list(new.edges(data=True))
+    with pytest.raises(ValueError, match="unknown network 'friendship': use congruence, conflict, subtract"):
+        network(G, "friendship")
+    with pytest.raises(ValueError, match="normalisation applies to"):
+        network(G, "affiliation", normalisation="jaccard")
+
+
 def test_jaccard_is_shared_over_union_for_single_statements():
     G = nx.MultiDiGraph()
     for node in (ALICE, BOB):
@@ -158,20 +186,23 @@ def test_date_window():
     found = statements(G, since="2020-02-01", until="2020-03-31")
     assert {s.quote for s in found} == {"quote:a2:q1", "quote:a3:q1"}  # bounds inclusive, undated left out
     H = congruence_network(G, since="2020-02-01", until="2020-03-31")
-    assert set(H) == {BOB, CAROL} and H.number_of_edges() == 0  # opposite sides on tax
+    assert H.number_of_nodes() == 0  # opposite sides on tax: no tie, no one (isolates left out)
+    H = congruence_network(G, since="2020-02-01", until="2020-03-31", isolates=True)
+    assert set(H) == {ALICE, BOB, CAROL} and H.number_of_edges() == 0  # everyone with a statement, any date
+    assert H.nodes[ALICE]["n_statements"] == 0 and H.graph["isolates"] is True
     C = conflict_network(G, since="2020-02-01", until="2020-03-31")
     assert edge(C, BOB, CAROL)["count"] == 1
     from datetime import date
 
     assert {s.quote for s in statements(G, since=date(2020, 4, 1))} == {"quote:a4:q1"}
     assert {s.quote for s in statements(G, until="2020-01-10")} == {"quote:a1:q1"}
-    assert actor_concept_network(G, since="2020-04-01").graph["since"] == "2020-04-01"
+    assert affiliation_network(G, since="2020-04-01").graph["since"] == "2020-04-01"
 
 
 def test_organisations_mode():
     G = claims_graph()
     # Alice speaks for X; Bob for Y only (his role at X is former); Carol for no one; Y for itself.
-    H = actor_concept_network(G, actors="organisations")
+    H = affiliation_network(G, actors="organisations")
     assert {n for n, d in H.nodes(data=True) if d["type"] == "organisation"} == {X, Y}
     assert edge(H, X, TAX)["agree"] == 2 and edge(H, X, SCHOOLS)["disagree"] == 1
     assert edge(H, Y, ROADS)["agreement"] == "disagree" and edge(H, Y, TAX)["agree"] == 1
@@ -196,12 +227,15 @@ def test_empty_results():
     G.add_node(ALICE, type="person", label="Alice")
     G.add_node("quote:a1:q1", type="quote", date="2020-01-01")
     G.add_edge(ALICE, "quote:a1:q1", key="said", type="said")
-    for build in (actor_concept_network, congruence_network, conflict_network):
+    for build in (affiliation_network, congruence_network, conflict_network):
         assert build(G).number_of_nodes() == 0
         assert build(claims_graph(), since="2030-01-01").number_of_nodes() == 0
-    # Actors with stance statements but nobody to share a concept with are isolates.
-    H = congruence_network(claims_graph(), actors="people", until="2020-01-31")
-    assert set(H) == {ALICE} and H.number_of_edges() == 0
+    # Actors with stance statements but nobody to share a concept with are isolates: kept on request.
+    assert congruence_network(claims_graph(), actors="people", until="2020-01-31").number_of_nodes() == 0
+    H = congruence_network(claims_graph(), actors="people", until="2020-01-31", isolates=True)
+    assert set(H) == {ALICE, BOB, CAROL} and H.number_of_edges() == 0
+    H = affiliation_network(claims_graph(), until="2020-01-31", isolates=True)
+    assert set(H) == {ALICE, BOB, CAROL, TAX, SCHOOLS, ROADS} and H.number_of_edges() == 2
 
 
 def test_bad_arguments():
@@ -217,13 +251,13 @@ def test_bad_arguments():
 def test_min_confidence():
     G = claims_graph()
     G.edges["quote:a1:q1", TAX, f"about:{TAX}"]["confidence"] = 0.2
-    assert edge(actor_concept_network(G, min_confidence=0.5), ALICE, TAX)["agree"] == 1
+    assert edge(affiliation_network(G, min_confidence=0.5), ALICE, TAX)["agree"] == 1
 
 
 def test_networks_export_to_graphml_and_back(tmp_path):
     G = claims_graph()
     results = {
-        "two_mode": actor_concept_network(G),
+        "two_mode": affiliation_network(G),
         "congruence": congruence_network(G, normalisation="cosine"),
         "conflict": conflict_network(G, actors="organisations", normalisation="average"),
     }

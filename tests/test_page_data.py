@@ -4,7 +4,7 @@ import networkx as nx
 
 import page_graph
 import sample_graph
-from kg.discourse import actor_concept_network, conflict_network, congruence_network
+from kg.discourse import affiliation_network, conflict_network, congruence_network, subtract_network
 from kg.page import PageData, format_role, page_data
 from kg.page.layout import actor_positions, quote_positions, quote_view_size
 from page_graph import A1, ANN, BARNARDOS, JANE, Q, SPLIT, TOM
@@ -80,8 +80,18 @@ def test_congruence_and_conflict_network_pages():
         assert not data.quotes and not data.articles
 
 
-def test_actor_concept_network_page():
-    data = page_data(actor_concept_network(page_graph.graph()))
+def test_subtract_network_page_draws_signed_ties_as_congruence_and_conflict():
+    data = page_data(subtract_network(page_graph.graph()))
+    assert data.network == "subtract" and data.about == "subtract network of people"
+    ties = {tuple(sorted((data.actors[t.source].id, data.actors[t.target].id))): (t.relation, t.weight, t.count)
+            for t in data.ties}
+    assert ties == {(JANE, TOM): ("congruence", 1.0, 1), (ANN, JANE): ("conflict", 1.0, 1),
+                    (ANN, TOM): ("conflict", 1.0, 1)}
+
+
+def test_affiliation_network_page():
+    data = page_data(affiliation_network(page_graph.graph()))
+    assert data.network == "actor-concept" and data.about.startswith("affiliation network of people")
     stances = {(data.actors[t.source].id, data.concepts[t.target].label): (t.agree, t.disagree, t.neutral)
                for t in data.ties}
     assert stances[(ANN, "child poverty")] == (0, 1, 0) and stances[(ANN, "housing")] == (0, 0, 1)
@@ -101,7 +111,7 @@ def test_layouts_place_every_node_apart_and_deterministically():
 
 
 def test_actor_concept_layout_places_concepts():
-    data = page_data(actor_concept_network(page_graph.graph()))
+    data = page_data(affiliation_network(page_graph.graph()))
     assert set(actor_positions(data)) == {a.id for a in data.actors} | {c.id for c in data.concepts}
 
 

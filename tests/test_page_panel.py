@@ -7,7 +7,7 @@ Chromium with the network blocked (see page_browser.py); skipped without it.
 import page_graph
 from factories import Article, organisation, person, record
 from kg.build import build_graph, node_id
-from kg.discourse import actor_concept_network, conflict_network
+from kg.discourse import affiliation_network, conflict_network
 from page_browser import browser, click_node, open_page, panel_text, settled, shown_edges, shown_nodes  # noqa: F401
 from page_graph import A3, ANN, ATTACK, JANE, Q, SPLIT, TOM
 
@@ -153,7 +153,7 @@ def test_discourse_network_page(open_page):
     settled(page)
     assert shown_nodes(page) == set()
 
-    page = open_page(actor_concept_network(G))
+    page = open_page(affiliation_network(G))
     assert "concept:housing" in shown_nodes(page)
     page.locator("#kg-concept").select_option(label="housing (2 ties)")
     settled(page)

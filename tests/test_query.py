@@ -12,7 +12,7 @@ from extractors.records import ArticleRecord
 from factories import Article, organisation, person, record
 from kg.build import build_graph
 from kg.cli import app
-from kg.query import ClaimsGraph, QuoteResult, StoreQueries, load
+from kg.query import ClaimsGraph, QueryError, QuoteResult, StoreQueries, load
 from kg.store import ClaimsStore
 from kg.readwrite import read_json, write_graphml, write_records
 
@@ -69,7 +69,9 @@ def test_quote_filters(graph):
     assert [q.article_id for q in graph.quotes(since="2021-01-01")] == ["a2"]
     assert [q.article_id for q in graph.quotes(until="2020-12-31", speaker="Anna Berg")] == ["a1"]
     assert [q.content for q in graph.quotes(text="HOUSING  crisis")] == ["the housing crisis is getting worse"]
-    assert graph.quotes(speaker="Nobody At All") == []
+    assert graph.quotes(speaker="Tom Hale", since="2021-01-01") == []  # known, nothing matches: an empty answer
+    with pytest.raises(QueryError, match="no person or organisation called \"Nobody At All\""):
+        graph.quotes(speaker="Nobody At All")
 
 
 def test_who_said_timeline_roles_members_co_quoted_path(graph):
@@ -82,7 +84,8 @@ def test_who_said_timeline_roles_members_co_quoted_path(graph):
     assert [(c.actor.name, c.articles) for c in co] == [("Shelter", ["a1"]), ("Tom Hale", ["a1"])]
     steps = graph.path("Tom Hale", "Shelter")
     assert steps[0].label == "Tom Hale" and steps[-1].label == "Shelter"
-    assert graph.path("Tom Hale", "Nobody") == []
+    with pytest.raises(QueryError, match="Nobody"):
+        graph.path("Tom Hale", "Nobody")
 
 
 def test_results_are_pydantic_and_to_pandas(graph):

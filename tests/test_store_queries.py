@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 from typer.testing import CliRunner
 
+import page_graph
 import sample_graph
 from kg.cli import app
 from kg.query import ClaimsGraph, StoreQueries, load
@@ -16,12 +17,22 @@ from kg.readwrite import write_records
 from kg.store import ClaimsStore
 
 
+def _both(module):
+    store = ClaimsStore.memory()
+    store.add(module.records())
+    store.resolve()
+    return ClaimsGraph(module.graph()), StoreQueries(store)
+
+
 @pytest.fixture(scope="module")
 def both():
-    store = ClaimsStore.memory()
-    store.add(sample_graph.records())
-    store.resolve()
-    return ClaimsGraph(sample_graph.graph()), StoreQueries(store)
+    return _both(sample_graph)
+
+
+@pytest.fixture(scope="module")
+def stanced():
+    """Claims with stances on concepts that tie the actors (`page_graph`)."""
+    return _both(page_graph)
 
 
 QUESTIONS = [
@@ -40,16 +51,56 @@ def test_the_store_answers_as_the_graph_does(both, method, args, kwargs):
     assert getattr(store, method)(*args, **kwargs) == getattr(graph, method)(*args, **kwargs)
 
 
-@pytest.mark.parametrize("kind", ["congruence", "conflict", "actor-concept"])
-@pytest.mark.parametrize("actors", ["people", "organisations"])
-def test_networks_counted_in_sql_are_the_graphs(both, kind, actors):
-    graph, store = both
-    expected = graph.network(kind, actors=actors, normalisation=None if kind == "actor-concept" else "jaccard")
-    found = store.network(kind, actors=actors, normalisation=None if kind == "actor-concept" else "jaccard")
-    assert dict(found.nodes(data=True)) == dict(expected.nodes(data=True))
-    assert {frozenset((u, v)): d for u, v, d in found.edges(data=True)} == \
-        {frozenset((u, v)): d for u, v, d in expected.edges(data=True)}
+STANCE_QUESTIONS = [("quotes", (), {}), ("quotes", (), {"concept": "poverty"}), ("who_said", ("housing",), {}),
+                    ("timeline", ("Ann Lee",), {})]
+
+
+@pytest.mark.parametrize("method, args, kwargs", STANCE_QUESTIONS,
+                         ids=[f"{q[0]}{q[1] or ''}{q[2] or ''}" for q in STANCE_QUESTIONS])
+def test_quotes_carry_the_same_stances(stanced, method, args, kwargs):
+    graph, store = stanced
+    found = getattr(store, method)(*args, **kwargs)
+    assert found == getattr(graph, method)(*args, **kwargs)
+    assert any(q.concepts for q in found)
+
+
+def test_a_quote_names_its_stance_on_each_concept(stanced):
+    for g in stanced:
+        (tom,) = g.quotes(speaker="Tom Jones")
+        assert [(c.concept, c.agreement, c.confidence) for c in tom.concepts] == [
+            ("child poverty", "agree", 0.8), ("housing", "agree", 0.8)]
+        assert str(tom.concepts[0]) == "child poverty: agree (0.80)"
+
+
+def _same_network(found, expected):
+    assert list(found.nodes(data=True)) == list(expected.nodes(data=True))  # same nodes, same order
+    assert list(found.edges(data=True)) == list(expected.edges(data=True))
     assert found.graph == expected.graph
+
+
+@pytest.mark.parametrize("kind", ["congruence", "conflict", "subtract", "affiliation", "actor-concept"])
+@pytest.mark.parametrize("actors", ["people", "organisations"])
+@pytest.mark.parametrize("isolates", [False, True])
+def test_networks_counted_in_sql_are_the_graphs(stanced, kind, actors, isolates):
+    graph, store = stanced
+    options = {"actors": actors, "isolates": isolates,
+               "normalisation": None if kind in ("affiliation", "actor-concept") else "jaccard"}
+    expected = graph.network(kind, **options)
+    assert expected.number_of_edges() > 0 or actors == "organisations"
+    _same_network(store.network(kind, **options), expected)
+    _same_network(store.network(kind, since="2011-01-01", **options), graph.network(kind, since="2011-01-01",
+                                                                                     **options))
+
+
+@pytest.mark.parametrize("kind", ["conflict", "affiliation"])
+def test_window_networks_counted_in_sql_are_the_graphs(stanced, kind):
+    graph, store = stanced
+    expected = graph.networks(kind, window="6m", isolates=True)
+    found = store.networks(kind, window="6m", isolates=True)
+    assert [(H.graph["since"], H.graph["until"]) for H in found] == [  # from the month of the first dated claim
+        ("2010-02-01", "2010-07-31"), ("2010-08-01", "2011-01-31"), ("2011-02-01", "2011-07-31")]
+    for one, other in zip(found, expected, strict=True):
+        _same_network(one, other)
 
 
 def test_full_text_search(both):

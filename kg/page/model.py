@@ -25,7 +25,7 @@ __all__ = [
     "Network",
 ]
 
-Network = Literal["claims", "congruence", "conflict", "actor-concept"]
+Network = Literal["claims", "congruence", "conflict", "subtract", "actor-concept"]
 Agreement = Literal["agree", "disagree", "neutral"]
 
 

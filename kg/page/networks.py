@@ -1,4 +1,9 @@
-"""A discourse network (`kg.discourse`) as `PageData`: its actors, concepts and ties as they are."""
+"""A discourse network (`kg.discourse`) as `PageData`: its actors, concepts and ties as they are.
+
+An affiliation network (and the store's actor-concept graph) is drawn as the two-mode
+page (``PageData.network`` "actor-concept"); a subtract network's ties as congruence
+(positive) and conflict (negative) ties of the size of their value.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,14 @@ from kg.page.model import PageActor, PageConcept, PageData, PageTie
 
 __all__ = ["network_page_data", "NETWORKS"]
 
-NETWORKS = ("congruence", "conflict", "actor-concept")
-"""The ``network`` graph attributes of `kg.discourse`'s results."""
+NETWORKS = ("congruence", "conflict", "subtract", "affiliation", "actor-concept")
+"""The ``network`` graph attributes of `kg.discourse`'s results (and of the store's actor-concept graph)."""
 
 _ACTORS = ("person", "organisation")
 
 
 def network_page_data(G: nx.Graph) -> PageData:
-    """What the page shows of a congruence, conflict or actor-concept network.
+    """What the page shows of a congruence, conflict, subtract or affiliation network.
 
     Parameters
     ----------
@@ -50,12 +55,18 @@ def network_page_data(G: nx.Graph) -> PageData:
             ties.append(PageTie(source=actor_index[u], target=concept_index[str(v)], relation="stance",
                                 weight=_number(data.get("weight")), agree=int(_number(data.get("agree"))),
                                 disagree=int(_number(data.get("disagree"))), neutral=int(_number(data.get("neutral")))))
-        elif relation in ("congruence", "conflict") and kinds[u] in _ACTORS and kinds[v] in _ACTORS:
-            ties.append(PageTie(source=actor_index[u], target=actor_index[v], relation=relation,
-                                weight=_number(data.get("weight")), count=int(_number(data.get("count"))),
-                                concepts=[label_index[c] for c in _concept_labels(data)]))
+        elif relation in ("congruence", "conflict", "subtract") and kinds[u] in _ACTORS and kinds[v] in _ACTORS:
+            weight = _number(data.get("weight"))
+            if relation == "subtract":
+                relation = "congruence" if weight > 0 else "conflict"
+                weight, count = abs(weight), _number(data.get(relation))
+            else:
+                count = _number(data.get("count"))
+            ties.append(PageTie(source=actor_index[u], target=actor_index[v], relation=relation, weight=weight,
+                                count=int(count), concepts=[label_index[c] for c in _concept_labels(data)]))
+    network = G.graph["network"]
     return PageData(
-        network=G.graph["network"],
+        network="actor-concept" if network == "affiliation" else network,
         about=_about(G),
         actors=[PageActor(id=str(n), name=_label(G, n), kind=kinds[n], n_quotes=int(_number(G.nodes[n].get("n_statements"))))
                 for n in actors],

@@ -11,12 +11,16 @@ Examples
 >>> g = load("out/")                                    # doctest: +SKIP
 >>> g.quotes(speaker="Margaret Hodge")                  # doctest: +SKIP
 >>> g.who_said("voluntary sector").to_pandas()           # doctest: +SKIP
+>>> g.quotes(speaker="Hilary Clinton")                  # doctest: +SKIP
+QueryError: no person or organisation called 'Hilary Clinton'; did you mean Hillary Clinton?
 """
 
 from kg.query.claims_graph import ClaimsGraph
 from kg.query.load import load
 from kg.query.store_queries import StoreQueries
-from kg.query.results import ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult
+from kg.query.results import (ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult,
+                              StanceResult)
+from kg.query.suggest import QueryError
 
-__all__ = ["load", "ClaimsGraph", "StoreQueries", "Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult",
-           "CoQuoted", "PathStep"]
+__all__ = ["load", "ClaimsGraph", "StoreQueries", "Results", "ActorResult", "ArticleResult", "QuoteResult",
+           "StanceResult", "RoleResult", "CoQuoted", "PathStep", "QueryError"]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 
-from kg.query.questions import Questions
-from kg.query.results import ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult
+from kg import discourse
+from kg.query.questions import Questions, words
+from kg.query.results import (ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult,
+                              StanceResult)
 
 __all__ = ["ClaimsGraph"]
 
@@ -41,7 +44,7 @@ class ClaimsGraph(Questions):
         Parameters
         ----------
         speaker : str, optional
-            A person's or organisation's name or alias (any case), or part of a name.
+            A person's or organisation's name or name variant (any case), or part of a name.
         organisation : str, optional
             Quotes by the organisation itself or by people holding a role there.
         concept : str, optional
@@ -49,35 +52,43 @@ class ClaimsGraph(Questions):
         cue_class : str, optional
             neutral, critical, supportive, commitment or announcement.
         since, until : str, optional
-            ISO dates, inclusive; quotes without a date are left out when either is given.
+            ISO dates (YYYY-MM-DD), inclusive; quotes without a date are left out when
+            either is given.
         text : str, optional
             Words the claim contains (any case and spacing).
+
+        Raises
+        ------
+        QueryError
+            For a speaker, organisation or concept the corpus has none of (with the
+            closest names), a cue class that is none of the five, or a date that is not
+            ISO. A known name with no quote matching the filters is an empty answer.
         """
+        self._check_filters(concept=concept, cue_class=cue_class, since=since, until=until)
         found = [self._quote(n) for n in self._nodes("quote")]
         if speaker is not None:
-            ids = {a.id for a in self._find_actors(speaker)}
+            ids = set(self._actor_ids(speaker))
             found = [q for q in found if q.speaker_id in ids]
         if organisation is not None:
-            orgs = {a.id for a in self._find_actors(organisation) if a.type == "organisation"}
+            orgs = set(self._actor_ids(organisation, "organisation"))
             members = {p for o in orgs for p in self._members_of(o)}
             found = [q for q in found if q.speaker_id in orgs | members]
         if concept is not None:
-            needle = _words(concept)
-            found = [q for q in found if any(needle in _words(c) for c in q.concepts)]
+            needle = words(concept)
+            found = [q for q in found if any(needle in words(c.concept) for c in q.concepts)]
         if cue_class is not None:
             found = [q for q in found if q.cue_class == cue_class]
         if since is not None or until is not None:
-            found = [q for q in found if q.date and (since or "") <= q.date <= (until or "9999")]
+            found = [q for q in found if q.date and (since or "") <= q.date[:10] <= (until or "9999")]
         if text is not None:
-            needle = _words(text)
-            found = [q for q in found if needle in _words(q.content)]
+            needle = words(text)
+            found = [q for q in found if needle in words(q.content)]
         return Results(sorted(found, key=lambda q: (q.date, q.article_id, q.start)))
 
-    def who_said(self, phrase: str) -> Results[QuoteResult]:
-        """Quotes whose claim contains `phrase` or is about a concept named by it."""
-        needle = _words(phrase)
-        found = [q for q in self.quotes() if needle in _words(q.content)
-                 or any(needle in _words(c) for c in q.concepts)]
+    def _who_said(self, phrase: str) -> Results[QuoteResult]:
+        needle = words(phrase)
+        found = [q for q in self.quotes() if needle in words(q.content)
+                 or any(needle in words(c.concept) for c in q.concepts)]
         return Results(found)
 
     # -- people and organisations ------------------------------------------------------
@@ -85,18 +96,17 @@ class ClaimsGraph(Questions):
     def roles(self, person: str) -> Results[RoleResult]:
         """The titles a person holds, each with the organisation where one is named and the
         article it was stated in."""
-        return Results(role for actor in self._find_actors(person) if actor.type == "person" for role in actor.roles)
+        return Results(role for actor in self._actor_ids(person, "person") for role in self._actor(actor).roles)
 
     def members(self, organisation: str) -> Results[ActorResult]:
         """People holding a role at an organisation."""
-        ids = {p for o in self._find_actors(organisation) if o.type == "organisation"
-               for p in self._members_of(o.id)}
+        ids = {p for o in self._actor_ids(organisation, "organisation") for p in self._members_of(o)}
         return Results(sorted((self._actor(p) for p in ids), key=lambda a: a.name))
 
     def co_quoted(self, actor: str) -> Results[CoQuoted]:
         """Other actors quoted in the same articles as `actor`, most shared articles first."""
         mine = {q.article_id for q in self.quotes(speaker=actor)}
-        own = {a.id for a in self._find_actors(actor)}
+        own = set(self._actor_ids(actor))
         shared: dict[str, set[str]] = defaultdict(set)
         for quote in self.quotes():
             if quote.article_id in mine and quote.speaker_id and quote.speaker_id not in own:
@@ -106,12 +116,10 @@ class ClaimsGraph(Questions):
 
     def path(self, a: str, b: str) -> Results[PathStep]:
         """The shortest chain of relations between two actors (empty when unconnected)."""
-        starts, ends = self._find_actors(a), self._find_actors(b)
-        if not starts or not ends:
-            return Results()
+        starts, ends = self._actor_ids(a), self._actor_ids(b)
         undirected = self.graph.to_undirected(as_view=True)
         try:
-            nodes = nx.shortest_path(undirected, starts[0].id, ends[0].id)
+            nodes = nx.shortest_path(undirected, starts[0], ends[0])
         except nx.NetworkXNoPath:
             return Results()
         steps = []
@@ -125,34 +133,15 @@ class ClaimsGraph(Questions):
                                   relation=relation))
         return Results(steps)
 
-    # -- discourse networks ----------------------------------------------------------------
+    # -- discourse networks (`Questions.network`, `Questions.networks`) ------------------------
 
-    def network(self, kind: str = "congruence", *, actors: str = "people", normalisation: str | None = None,
-                since: str | None = None, until: str | None = None) -> nx.Graph:
-        """A discourse network, as in Discourse Network Analyzer.
-
-        Parameters
-        ----------
-        kind : {"congruence", "conflict", "actor-concept"}
-            Actors who agree on the same concepts, actors who take opposite sides,
-            or the two-mode network of actors and the concepts they speak about.
-        actors : {"people", "organisations"}
-            Organisations speak for themselves and through the people holding roles there.
-        normalisation : {"average", "jaccard", "cosine"}, optional
-            For the one-mode networks (see `kg.discourse`).
-        since, until : str, optional
-            ISO dates bounding the statements used.
-        """
-        from kg import discourse
-
-        window = {"actors": actors, "since": since, "until": until}
-        if kind == "actor-concept":
-            return discourse.actor_concept_network(self.graph, **window)
-        if kind == "congruence":
-            return discourse.congruence_network(self.graph, normalisation=normalisation, **window)
-        if kind == "conflict":
-            return discourse.conflict_network(self.graph, normalisation=normalisation, **window)
-        raise ValueError(f"unknown network {kind!r}: use congruence, conflict or actor-concept")
+    def stance_counts(self, *, actors: str = "people", since: Any = None, until: Any = None,
+                      min_confidence: float = 0.0, by_day: bool = False) -> list[discourse.StanceCount]:
+        """The graph's statements (`kg.discourse.statements`) counted by actor, concept and agreement
+        (and, with `by_day`, by the ISO day), as `StoreQueries.stance_counts` counts them in SQL."""
+        found = discourse.statements(self.graph, actors=actors, since=since, until=until,
+                                     min_confidence=min_confidence)
+        return discourse.stance_counts(found, by_day=by_day)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -172,12 +161,21 @@ class ClaimsGraph(Questions):
                            kinds=data.get("kinds") or {}, merge_reasons=data.get("merge_reasons") or [],
                            corrections=data.get("corrections") or [])
 
-    def _find_actors(self, name: str) -> list[ActorResult]:
-        """Actors called `name` (or with it as an alias), else those whose name contains it."""
-        wanted = _words(name)
+    def _find_actors(self, name: str) -> list[tuple[str, str]]:
+        wanted = words(name)
         actors = [self._actor(n) for kind in ("person", "organisation") for n in self._nodes(kind)]
-        exact = [a for a in actors if wanted in {_words(a.name), *map(_words, a.aliases)}]
-        return exact or [a for a in actors if wanted and wanted in _words(a.name)]
+        exact = [a for a in actors if wanted in {words(a.name), *map(words, a.aliases)}]
+        return [(a.id, a.type) for a in exact or [a for a in actors if wanted and wanted in words(a.name)]]
+
+    def _actor_names(self, kind: str | None) -> dict[str, str]:
+        actors = [self._actor(n) for n in self._nodes(kind)] if kind else self.actors()
+        return {name: a.name for a in actors for name in (a.name, *a.aliases)}
+
+    def _concept_names(self) -> list[str]:
+        return sorted(str(self.graph.nodes[c].get("label", c)) for c in self._nodes("concept"))
+
+    def _labels(self, nodes: set[str]) -> discourse.Labels:
+        return discourse.labels(self.graph, nodes)
 
     def _members_of(self, org: str) -> set[str]:
         return {p for p, _, d in self.graph.in_edges(org, data=True) if d.get("type") == "holds_role"}
@@ -196,8 +194,9 @@ class ClaimsGraph(Questions):
         speaker_id = next((s for s, _, d in self.graph.in_edges(node, data=True) if d.get("type") == "said"), None)
         article_id = str(data.get("article_id", ""))
         article = self.graph.nodes.get(f"article:{article_id}", {})
-        concepts = [self.graph.nodes[c].get("label", c) for _, c, d in self.graph.out_edges(node, data=True)
-                    if d.get("type") == "about"]
+        concepts = [StanceResult(concept=self.graph.nodes[c].get("label", c), agreement=d.get("agreement", "neutral"),
+                                 confidence=d.get("confidence", 0.0))
+                    for _, c, d in self.graph.out_edges(node, data=True) if d.get("type") == "about"]
         return QuoteResult(id=node, speaker=str(data.get("speaker") or ""), speaker_id=speaker_id,
                            cue=str(data.get("cue") or ""), cue_class=str(data.get("cue_class") or ""),
                            type=str(data.get("quote_type") or ""), content=str(data.get("content") or ""),
@@ -205,9 +204,3 @@ class ClaimsGraph(Questions):
                            date=str(data.get("date") or ""), start=int(data.get("start", 0)),
                            end=int(data.get("end", 0)), sentence=str(data.get("sentence") or ""),
                            concepts=concepts)
-
-
-def _words(text: str) -> str:
-    """Lower case, one space between words, straight apostrophes."""
-    return " ".join(str(text).replace("\u2019", "'").lower().split())
-

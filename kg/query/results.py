@@ -6,7 +6,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Results", "ActorResult", "ArticleResult", "QuoteResult", "RoleResult", "CoQuoted", "PathStep"]
+__all__ = ["Results", "ActorResult", "ArticleResult", "QuoteResult", "StanceResult", "RoleResult", "CoQuoted",
+           "PathStep"]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -23,6 +24,12 @@ class RoleResult(_Result):
     organisation: str | None
     article_id: str
     former: bool = False
+
+    def __str__(self) -> str:
+        """"former director (Barnardo's, in a1)"."""
+        title = f"former {self.title}" if self.former and not self.title.lower().startswith("former") else self.title
+        where = f"{self.organisation}, in {self.article_id}" if self.organisation else f"in {self.article_id}"
+        return f"{title} ({where})"
 
 
 class ActorResult(_Result):
@@ -55,6 +62,19 @@ class ArticleResult(_Result):
     n_quotes: int
 
 
+class StanceResult(_Result):
+    """A claim's stance on one concept it is about."""
+
+    concept: str
+    agreement: str
+    """agree, disagree or neutral."""
+    confidence: float
+
+    def __str__(self) -> str:
+        """"voluntary sector: disagree (0.65)"."""
+        return f"{self.concept}: {self.agreement} ({self.confidence:.2f})"
+
+
 class QuoteResult(_Result):
     """A claim with its speaker, cue and source."""
 
@@ -71,7 +91,8 @@ class QuoteResult(_Result):
     start: int
     end: int
     sentence: str
-    concepts: list[str] = []
+    concepts: list[StanceResult] = []
+    """The concepts it is about, each with the speaker's stance, in the order found."""
 
 
 class CoQuoted(_Result):

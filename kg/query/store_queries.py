@@ -15,13 +15,15 @@ from typing import Any
 import networkx as nx
 
 from kg import discourse
-from kg.query.questions import Questions
-from kg.query.results import ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult
+from kg.query.questions import Questions, words
+from kg.query.results import (ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult,
+                              StanceResult)
 from kg.store import QUOTE_GRAPH_MAX_ARTICLES, ClaimsStore, Part
 from kg.store.graph import actor_data
 
 __all__ = ["StoreQueries"]
 
+_DAY = "substr(s.date, 1, 10)"
 _QUOTE_COLUMNS = ("SELECT q.id, q.speaker, q.speaker_id, q.cue, q.cue_class, q.type, q.content, q.article_id, "
                   'a.title, q.date, q.start, q."end", q.sentence FROM quotes q JOIN articles a ON a.id = q.article_id')
 
@@ -38,7 +40,7 @@ class StoreQueries(Questions):
     def __init__(self, store: ClaimsStore) -> None:
         self.store = store
         self.db = store.db
-        self.db.create_function("kg_words", 1, _words, deterministic=True)
+        self.db.create_function("kg_words", 1, words, deterministic=True)
         self._graph: nx.MultiDiGraph | None = None
 
     @property
@@ -71,32 +73,32 @@ class StoreQueries(Questions):
                concept: str | None = None, cue_class: str | None = None, since: str | None = None,
                until: str | None = None, text: str | None = None) -> Results[QuoteResult]:
         """Quotes matching every filter given, in date and text order (see `ClaimsGraph.quotes`)."""
+        self._check_filters(concept=concept, cue_class=cue_class, since=since, until=until)
         where, args = ["NOT q.dropped"], []
         if speaker is not None:
-            ids = [a for a, _ in self._find_actors(speaker)]
+            ids = self._actor_ids(speaker)
             where.append(f"q.speaker_id IN ({_marks(ids)})")
             args += ids
         if organisation is not None:
-            ids = self._with_members([a for a, kind in self._find_actors(organisation) if kind == "organisation"])
+            ids = self._with_members(self._actor_ids(organisation, "organisation"))
             where.append(f"q.speaker_id IN ({_marks(ids)})")
             args += ids
         if concept is not None:
             where.append("q.id IN (SELECT quote_id FROM stances WHERE instr(kg_words(concept), ?))")
-            args.append(_words(concept))
+            args.append(words(concept))
         if cue_class is not None:
             where.append("q.cue_class = ?")
             args.append(cue_class)
         if since is not None or until is not None:
-            where.append("q.date != '' AND q.date BETWEEN ? AND ?")
+            where.append("q.date != '' AND substr(q.date, 1, 10) BETWEEN ? AND ?")
             args += [since or "", until or "9999"]
         if text is not None:
             where.append("instr(kg_words(q.content), ?)")
-            args.append(_words(text))
+            args.append(words(text))
         return self._quotes(" AND ".join(where), args, "q.date, q.article_id, q.start")
 
-    def who_said(self, phrase: str) -> Results[QuoteResult]:
-        """Quotes whose claim contains `phrase` or is about a concept named by it."""
-        needle = _words(phrase)
+    def _who_said(self, phrase: str) -> Results[QuoteResult]:
+        needle = words(phrase)
         return self._quotes("NOT q.dropped AND (instr(kg_words(q.content), ?) OR q.id IN "
                             "(SELECT quote_id FROM stances WHERE instr(kg_words(concept), ?)))", [needle, needle],
                             "q.date, q.article_id, q.start")
@@ -119,19 +121,19 @@ class StoreQueries(Questions):
     # -- people and organisations ------------------------------------------------------
 
     def roles(self, person: str) -> Results[RoleResult]:
-        """The titles a person holds, each with the organisation and the article."""
-        ids = [a for a, kind in self._find_actors(person) if kind == "person"]
+        """The titles a person holds, each with the organisation and the article (see `ClaimsGraph.roles`)."""
+        ids = self._actor_ids(person, "person")
         return Results(role for actor in self._actor_results(ids) for role in actor.roles)
 
     def members(self, organisation: str) -> Results[ActorResult]:
         """People holding a role at an organisation."""
-        orgs = [a for a, kind in self._find_actors(organisation) if kind == "organisation"]
+        orgs = self._actor_ids(organisation, "organisation")
         people = set(self._with_members(orgs)) - set(orgs)
         return Results(sorted(self._actor_results(sorted(people)), key=lambda a: a.name))
 
     def co_quoted(self, actor: str) -> Results[CoQuoted]:
         """Other actors quoted in the same articles as `actor`, most shared articles first."""
-        own = [a for a, _ in self._find_actors(actor)]
+        own = self._actor_ids(actor)
         rows = self.db.execute(
             f"SELECT DISTINCT o.speaker_id, o.article_id FROM quotes o WHERE NOT o.dropped AND o.speaker_id IS NOT "
             f"NULL AND o.speaker_id NOT IN ({_marks(own)}) AND o.article_id IN (SELECT article_id FROM quotes "
@@ -151,40 +153,25 @@ class StoreQueries(Questions):
         """
         from kg.query.claims_graph import ClaimsGraph
 
-        starts, ends = self._find_actors(a), self._find_actors(b)
-        if not starts or not ends:
-            return Results()
+        starts, ends = self._actor_ids(a), self._actor_ids(b)
         if self.store.count("articles") <= QUOTE_GRAPH_MAX_ARTICLES:
             return ClaimsGraph(self.graph).path(a, b)
-        G = nx.compose(self.store.graph(Part(actor=starts[0][0])), self.store.graph(Part(actor=ends[0][0])))
+        G = nx.compose(self.store.graph(Part(actor=starts[0])), self.store.graph(Part(actor=ends[0])))
         return ClaimsGraph(G).path(a, b)
 
-    # -- discourse networks ----------------------------------------------------------------
-
-    def network(self, kind: str = "congruence", *, actors: str = "people", normalisation: str | None = None,
-                since: str | None = None, until: str | None = None, min_confidence: float = 0.0) -> nx.Graph:
-        """A discourse network (see `ClaimsGraph.network`), counted in SQL: networkx gets only
-        the actors and concepts."""
-        if kind not in ("congruence", "conflict", "actor-concept"):
-            raise ValueError(f"unknown network {kind!r}: use congruence, conflict or actor-concept")
-        counts = self.stance_counts(actors=actors, since=since, until=until, min_confidence=min_confidence)
-        labels = self._labels({c.actor for c in counts} | {c.concept for c in counts})
-        window = {"actors": actors, "since": since, "until": until}
-        if kind == "actor-concept":
-            return discourse.actor_concept_from_counts(counts, labels, **window)
-        return discourse.one_mode_from_counts(kind, counts, labels, normalisation=normalisation, **window)
+    # -- discourse networks (`Questions.network`, `Questions.networks`) ------------------------
 
     def stance_counts(self, *, actors: str = "people", since: Any = None, until: Any = None,
-                      min_confidence: float = 0.0) -> list[discourse.StanceCount]:
-        """Statements (the ``statements`` view) counted by actor, concept and agreement, for
-        people or for organisations (their own and their current members' statements)."""
+                      min_confidence: float = 0.0, by_day: bool = False) -> list[discourse.StanceCount]:
+        """Statements (the ``statements`` view) counted in SQL by actor, concept and agreement (and,
+        with `by_day`, by the ISO day: undated statements are then left out), for people or for
+        organisations (their own and their current members' statements); sorted."""
         if actors not in ("people", "organisations"):
             raise ValueError(f"actors must be 'people' or 'organisations', not {actors!r}")
         start, end = discourse.as_date(since, "since"), discourse.as_date(until, "until")
         where, args = ["s.confidence >= ?"], [min_confidence]
-        if start is not None or end is not None:
-            where.append("substr(s.date, 1, 10) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
-                         "AND substr(s.date, 1, 10) BETWEEN ? AND ?")
+        if start is not None or end is not None or by_day:
+            where.append(f"{_DAY} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND {_DAY} BETWEEN ? AND ?")
             args += [start.isoformat() if start else "0000", end.isoformat() if end else "9999"]
         if actors == "people":
             source = "SELECT s.actor_id AS actor, s.* FROM statements s WHERE s.actor_kind = 'person'"
@@ -194,9 +181,10 @@ class StoreQueries(Questions):
                       "person, r.org_actor_id AS org FROM roles r JOIN entities e USING (article_id, local_id) "
                       "JOIN actors o ON o.id = r.org_actor_id WHERE NOT r.former AND o.kind = 'organisation') m "
                       "ON m.person = s.actor_id WHERE s.actor_kind = 'person'")
-        rows = self.db.execute(f"SELECT actor, concept_id, agreement, count(*) FROM ({source}) s WHERE "
-                               f"{' AND '.join(where)} GROUP BY actor, concept_id, agreement "
-                               f"ORDER BY actor, concept_id, agreement", args)
+        day = f"{_DAY} AS day" if by_day else "'' AS day"
+        rows = self.db.execute(f"SELECT actor, concept_id, agreement, count(*), {day} FROM ({source}) s WHERE "
+                               f"{' AND '.join(where)} GROUP BY actor, concept_id, agreement, day "
+                               f"ORDER BY actor, concept_id, agreement, day", args)
         return [discourse.StanceCount(*row) for row in rows]
 
     # -- helpers -------------------------------------------------------------------------
@@ -213,9 +201,7 @@ class StoreQueries(Questions):
         return [ActorResult(id=i, **_fields(d)) for i, d in data.items()]
 
     def _find_actors(self, name: str) -> list[tuple[str, str]]:
-        """(id, kind) of the actors called `name` (or with it as a variant), else of those whose
-        name contains it; in the order `ClaimsGraph` finds them (people first, then organisations)."""
-        wanted = _words(name)
+        wanted = words(name)
         order = "ORDER BY a.kind = 'organisation', a.seq"
         exact = self.db.execute(
             f"SELECT a.id, a.kind FROM actors a WHERE kg_words(a.name) = ?1 OR a.id IN (SELECT actor_id FROM "
@@ -224,6 +210,22 @@ class StoreQueries(Questions):
             return exact
         return self.db.execute(f"SELECT a.id, a.kind FROM actors a WHERE instr(kg_words(a.name), ?) {order}",
                                [wanted]).fetchall()
+
+    def _actor_names(self, kind: str | None) -> dict[str, str]:
+        where = "" if kind is None else "WHERE a.kind = ?"
+        rows = self.db.execute(f"SELECT a.name, a.name FROM actors a {where} UNION ALL SELECT n.name, a.name FROM "
+                               f"actor_names n JOIN actors a ON a.id = n.actor_id {where} ORDER BY 2",
+                               [] if kind is None else [kind, kind])
+        return dict(rows.fetchall())
+
+    def _concept_names(self) -> list[str]:
+        return [name for (name,) in self.db.execute("SELECT name FROM concepts ORDER BY name")]
+
+    def _has_concept(self, text: str) -> bool:
+        """As `Questions._has_concept`, in SQL, stopping at the first name that contains `text`."""
+        found = self.db.execute("SELECT 1 FROM concepts WHERE instr(kg_words(name), kg_words(?)) LIMIT 1",
+                                [text]).fetchone()
+        return found is not None
 
     def _with_members(self, orgs: list[str]) -> list[str]:
         """The organisations and the people holding a role at any of them."""
@@ -236,18 +238,19 @@ class StoreQueries(Questions):
         return self._results(self.db.execute(f"{_QUOTE_COLUMNS} WHERE {where} ORDER BY {order}", args).fetchall())
 
     def _results(self, rows: list[tuple]) -> Results[QuoteResult]:
-        concepts: dict[str, list[str]] = defaultdict(list)
+        # A concept a claim names twice: in the place of its first stance, with its last (as in the graph).
+        concepts: dict[str, dict[str, StanceResult]] = defaultdict(dict)
         ids = [row[0] for row in rows]
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            for quote_id, concept in self.db.execute(
-                    f"SELECT quote_id, concept FROM stances WHERE quote_id IN ({_marks(chunk)}) "
+            for quote_id, concept, agreement, confidence in self.db.execute(
+                    f"SELECT quote_id, concept, agreement, confidence FROM stances WHERE quote_id IN ({_marks(chunk)}) "
                     f"ORDER BY quote_id, seq", chunk):
-                if concept not in concepts[quote_id]:
-                    concepts[quote_id].append(concept)
+                concepts[quote_id][concept] = StanceResult(concept=concept, agreement=agreement,
+                                                           confidence=confidence)
         return Results(QuoteResult(id=i, speaker=s or "", speaker_id=sid, cue=c or "", cue_class=cc or "", type=t,
                                    content=content, article_id=article, article_title=title or "", date=d,
-                                   start=start, end=end, sentence=sentence, concepts=concepts[i])
+                                   start=start, end=end, sentence=sentence, concepts=list(concepts[i].values()))
                        for i, s, sid, c, cc, t, content, article, title, d, start, end, sentence in rows)
 
     def _labels(self, nodes: set[str]) -> discourse.Labels:
@@ -271,8 +274,3 @@ def _fields(data: dict[str, Any]) -> dict[str, Any]:
 
 def _marks(values: list[Any]) -> str:
     return ", ".join("?" * len(values))
-
-
-def _words(text: str | None) -> str:
-    """Lower case, one space between words, straight apostrophes (as `ClaimsGraph` compares)."""
-    return " ".join(str(text or "").replace("\u2019", "'").lower().split())

@@ -76,8 +76,8 @@ def write_html(G: nx.Graph, path: str | os.PathLike[str], *, title: str = "polic
     Parameters
     ----------
     G : networkx.Graph
-        The claims graph (also as read back from GraphML), or a congruence,
-        conflict or actor-concept network from `kg.discourse`. Not modified.
+        The claims graph (also as read back from GraphML), or a discourse network
+        from `kg.discourse`. Not modified.
     path : str or os.PathLike
         Output file, replaced atomically (a failed write leaves the old file).
     title : str, optional
@@ -174,7 +174,8 @@ def _legend(data: PageData) -> dict[str, list[tuple[Any, ...]]]:
         kinds.add("concept")
     if data.network == "claims" and data.quotes:
         kinds |= {"article", "quote"}
-    relations = {"claims": ["congruence", "conflict"], "actor-concept": ["stance"]}.get(data.network, [data.network])
+    relations = {"claims": ["congruence", "conflict"], "subtract": ["congruence", "conflict"],
+                 "actor-concept": ["stance"]}.get(data.network, [data.network])
     edges = [(f"{r} ({ {'congruence': 'same side', 'conflict': 'opposite sides'}.get(r, 'agree / disagree / mixed')})",
               EDGE_COLOURS[r] if r != "stance" else AGREEMENT_COLOURS["mixed"], False) for r in relations]
     if data.roles:
