@@ -188,18 +188,22 @@ def test_discourse_networks_from_the_api_and_the_command_line(tmp_path, seed_rec
         assert set(written) == set(expected)
         assert {frozenset((u, v)): d["weight"] for u, v, d in written.edges(data=True)} == pytest.approx(
             {frozenset((u, v)): d["weight"] for u, v, d in expected.edges(data=True)})
-    for suffix in ("csv", "txt"):  # the statements CSV needs the claims graph; .txt is no graph format
-        result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "conflict", "--out",
-                                          str(tmp_path / f"net.{suffix}")])
-        assert result.exit_code == 2 and "use a .graphml, .gexf, .json, .html file" in result.output
+    result = CliRunner().invoke(app, ["query", str(tmp_path), "network", "conflict", "--out",
+                                      str(tmp_path / "net.txt")])
+    assert result.exit_code == 2
+    assert "use a .graphml, .gexf, .json, .html, .csv, .matrix.csv file" in " ".join(result.output.split())
 
 
 def test_one_table_of_graph_formats():
-    from kg.readwrite import GRAPH_FORMATS, graph_format, read_json, write_statements
+    from kg.readwrite import (GRAPH_FORMATS, graph_format, read_json, write_edge_list, write_matrix,
+                              write_statements)
 
-    assert [f.file for f in GRAPH_FORMATS.values()] == ["graph.graphml", "graph.gexf", "graph.json",
-                                                         "statements.csv", "graph.html"]
+    assert [f.file for f in GRAPH_FORMATS.values() if f.file] == ["graph.graphml", "graph.gexf", "graph.json",
+                                                                   "statements.csv", "graph.html"]
     assert graph_format("x/Claims.JSON", readable=True).read is read_json
-    assert graph_format("out.csv").write is write_statements
+    assert graph_format("out.csv").write is write_statements  # the claims graph: statements
+    assert graph_format("out.matrix.csv").write is write_statements
+    assert graph_format("net.csv", network=True).write is write_edge_list  # a discourse network: edge list
+    assert graph_format("x/Net.Matrix.CSV", network=True).write is write_matrix
     with pytest.raises(ValueError, match=r"page.html: use a .graphml, .json file"):
         graph_format("page.html", readable=True)

@@ -4,7 +4,7 @@ Each subcommand lives in its own module and registers itself on the shared
 `app`; the commands only parse options and call plain functions in `kg.run`.
 """
 
-from kg.cli import actors, build, extract, graph, query  # noqa: F401  (registers the commands)
+from kg.cli import actors, build, extract, graph, network, query  # noqa: F401  (registers the commands)
 from kg.cli._util import app
 
 __all__ = ["app", "main"]

@@ -1,16 +1,17 @@
-"""``kg query DIR ...``: the Python API's questions from the command line.
+"""``kg query DIR ...``: the Python API's questions from the command line (``network``: `kg.cli.network`).
 
 What is printed comes from articles, so it goes through `kg.cli._terminal` first:
 no escape sequence or control character from an article reaches the terminal. A
 graph that cannot be read or answered from (truncated, malformed, bad values) is
-one line naming the file, with exit status 2, never a traceback.
+one line naming the file, with exit status 2, never a traceback. So is a name,
+concept, cue class or date the corpus does not know (`kg.query.QueryError`), with
+the closest it has; a known name with nothing matching is an empty answer that says so.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional, TypeVar
 
@@ -22,7 +23,7 @@ from rich.table import Table
 
 from kg.cli._terminal import json_for_terminal, printable
 from kg.cli._util import app, fail
-from kg.query import ClaimsGraph, StoreQueries, load
+from kg.query import ClaimsGraph, QueryError, StoreQueries, load
 
 query_app = typer.Typer(name="query", no_args_is_help=True)
 app.add_typer(query_app)
@@ -32,7 +33,7 @@ GraphArg = Annotated[Path, typer.Argument(
                           "records .jsonl file.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ActorArg = Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or part of a name.")]
-_QUOTE_COLUMNS = ("date", "speaker", "cue", "type", "content", "article_title")
+_QUOTE_COLUMNS = ("date", "speaker", "cue", "type", "content", "concepts", "article_title")
 _ACTOR_COLUMNS = ("name", "type", "n_quotes", "roles", "articles")
 
 
@@ -40,8 +41,10 @@ _ACTOR_COLUMNS = ("name", "type", "n_quotes", "roles", "articles")
 def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
     """Ask a built graph questions: kg query DIR quotes --speaker NAME, kg query DIR who-said PHRASE.
 
-    Exit status: 0 answered; 2 the graph cannot be read or answered from
-    (one line naming the file); 3 a network could not be written.
+    Exit status: 0 answered (an empty answer too: the names given are known, nothing
+    matches); 2 a name, concept, cue class or date the graph does not know (with the
+    closest it has), or a graph that cannot be read or answered from (one line naming
+    the file); 3 a network could not be written.
     """
     ctx.obj = graph
 
@@ -49,7 +52,7 @@ def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
 T = TypeVar("T")
 
 
-def _answer(ctx: typer.Context, ask: Callable[[ClaimsGraph | StoreQueries], T]) -> T:
+def answer(ctx: typer.Context, ask: Callable[[ClaimsGraph | StoreQueries], T]) -> T:
     """Open the store (or load the graph) and ask it; any error is one line naming the file (exit status 2)."""
     try:
         graph = load(ctx.obj)
@@ -57,6 +60,8 @@ def _answer(ctx: typer.Context, ask: Callable[[ClaimsGraph | StoreQueries], T]) 
         fail(error, 2)
     try:
         return ask(graph)
+    except QueryError as error:
+        fail(error, 2)
     except sqlite3.DatabaseError as error:  # a page of the store damaged after it was written
         fail(f"{ctx.obj}: the claims store is damaged ({_first_line(error)}); it was left as it is. Rebuild it "
              f"into a new folder with kg graph RECORDS.jsonl --out DIR", 2)
@@ -68,23 +73,24 @@ def _first_line(error: Exception) -> str:
     return str(error).strip().split("\n")[0]
 
 
-def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool) -> None:
-    """Print results as a table (long text cut short) or as JSON (everything)."""
+def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool, empty: str = "no results") -> None:
+    """Print results as a table (long text cut short) or as JSON (everything); an empty answer
+    says why (`empty`)."""
     if as_json:
         typer.echo(json_for_terminal([row.model_dump() for row in rows]))
         return
     if not rows:
-        typer.echo("(no results)")
+        typer.echo(f"({printable(empty)})")
         return
     table = Table(*columns, show_lines=False)
     for row in rows:
-        data = row.model_dump()
-        table.add_row(*(_cell(data.get(c)) for c in columns))
+        table.add_row(*(_cell(getattr(row, c, None)) for c in columns))
     Console().print(table)
     typer.echo(f"{len(rows)} result(s)")
 
 
 def _cell(value: object) -> str:
+    """A list as its items' text ("voluntary sector: disagree (0.65); ..."), everything on one line."""
     if isinstance(value, list):
         value = "; ".join(map(str, value))
     text = " ".join(printable("" if value is None else value).split())
@@ -102,17 +108,18 @@ def quotes_cli(ctx: typer.Context,
                until: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None,
                text: Annotated[Optional[str], typer.Option(help="Words the claim contains.")] = None,
                as_json: JsonOpt = False) -> None:
-    """Quotes matching every filter given."""
-    rows = _answer(ctx, lambda g: g.quotes(speaker=speaker, organisation=organisation, concept=concept,
+    """Quotes matching every filter given, each with its stance on every concept it is about."""
+    rows = answer(ctx, lambda g: g.quotes(speaker=speaker, organisation=organisation, concept=concept,
                                            cue_class=cue_class, since=since, until=until, text=text))
-    _show(rows, _QUOTE_COLUMNS, as_json)
+    _show(rows, _QUOTE_COLUMNS, as_json, "no quote matches every filter; the names and values given are known")
 
 
 @query_app.command("who-said")
 def who_said_cli(ctx: typer.Context, phrase: Annotated[str, typer.Argument(help="Words to look for.")],
                  as_json: JsonOpt = False) -> None:
-    """Who said something containing PHRASE, or about a concept it names."""
-    _show(_answer(ctx, lambda g: g.who_said(phrase)), _QUOTE_COLUMNS, as_json)
+    """Who said something containing PHRASE, or about a concept it names (with their stances)."""
+    _show(answer(ctx, lambda g: g.who_said(phrase)), _QUOTE_COLUMNS, as_json,
+          f"no claim contains or is about {phrase!r}, and no concept has a name like it")
 
 
 @query_app.command("search")
@@ -125,111 +132,63 @@ def search_cli(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Wor
             raise ValueError("full-text search needs a claims store: give a kg build or kg graph directory")
         return g.search(text, limit=limit)
 
-    _show(_answer(ctx, ask), _QUOTE_COLUMNS, as_json)
+    _show(answer(ctx, ask), _QUOTE_COLUMNS, as_json, f"no claim has every word of {text!r}")
 
 
 @query_app.command("timeline")
 def timeline_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) -> None:
-    """What a person or organisation said, oldest first."""
-    _show(_answer(ctx, lambda g: g.timeline(actor)), _QUOTE_COLUMNS, as_json)
+    """What a person or organisation said, oldest first, with their stances."""
+    _show(answer(ctx, lambda g: g.timeline(actor)), _QUOTE_COLUMNS, as_json, f"{actor!r} is known, but said nothing")
 
 
 @query_app.command("people")
 def people_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every person, most quoted first."""
-    _show(_answer(ctx, lambda g: g.people()), _ACTOR_COLUMNS, as_json)
+    _show(answer(ctx, lambda g: g.people()), _ACTOR_COLUMNS, as_json)
 
 
 @query_app.command("organisations")
 def organisations_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every organisation, most quoted first."""
-    _show(_answer(ctx, lambda g: g.organisations()), _ACTOR_COLUMNS, as_json)
+    _show(answer(ctx, lambda g: g.organisations()), _ACTOR_COLUMNS, as_json)
 
 
 @query_app.command("articles")
 def articles_cli(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Every article, by date."""
-    _show(_answer(ctx, lambda g: g.articles()), ("date", "id", "title", "publication", "author", "n_quotes"), as_json)
+    _show(answer(ctx, lambda g: g.articles()), ("date", "id", "title", "publication", "author", "n_quotes"), as_json)
 
 
 @query_app.command("roles")
 def roles_cli(ctx: typer.Context, person: ActorArg, as_json: JsonOpt = False) -> None:
-    """The titles a person holds."""
-    _show(_answer(ctx, lambda g: g.roles(person)), ("person", "title", "organisation", "former", "article_id"),
-          as_json)
+    """The titles a person holds, each with the organisation and the article it was stated in."""
+    _show(answer(ctx, lambda g: g.roles(person)), ("person", "title", "organisation", "former", "article_id"),
+          as_json, f"{person!r} is known, but no role of theirs is stated")
 
 
 @query_app.command("members")
 def members_cli(ctx: typer.Context, organisation: ActorArg, as_json: JsonOpt = False) -> None:
     """People holding a role at an organisation."""
-    _show(_answer(ctx, lambda g: g.members(organisation)), _ACTOR_COLUMNS, as_json)
+    _show(answer(ctx, lambda g: g.members(organisation)), _ACTOR_COLUMNS, as_json,
+          f"{organisation!r} is known, but no one is said to hold a role there")
 
 
 @query_app.command("co-quoted")
 def co_quoted_cli(ctx: typer.Context, actor: ActorArg, as_json: JsonOpt = False) -> None:
     """Others quoted in the same articles as a person or organisation."""
-    rows = _answer(ctx, lambda g: g.co_quoted(actor))
+    rows = answer(ctx, lambda g: g.co_quoted(actor))
     if as_json:
         _show(rows, (), as_json)
         return
     flat = [_CoQuotedRow(name=r.actor.name, type=r.actor.type, articles=r.articles) for r in rows]
-    _show(flat, ("name", "type", "articles"), as_json)
+    _show(flat, ("name", "type", "articles"), as_json, f"{actor!r} is known, but no one else is quoted with them")
 
 
 @query_app.command("path")
 def path_cli(ctx: typer.Context, a: ActorArg, b: ActorArg, as_json: JsonOpt = False) -> None:
     """The shortest chain of relations between two people or organisations."""
-    _show(_answer(ctx, lambda g: g.path(a, b)), ("label", "type", "relation"), as_json)
-
-
-class NetworkKind(str, Enum):
-    """The discourse networks `kg query GRAPH network` writes."""
-
-    congruence = "congruence"
-    conflict = "conflict"
-    actor_concept = "actor-concept"
-
-
-class ActorKind(str, Enum):
-    """Who the actors of a discourse network are."""
-
-    people = "people"
-    organisations = "organisations"
-
-
-class Normalisation(str, Enum):
-    """How one-mode discourse network weights are normalised."""
-
-    average = "average"
-    jaccard = "jaccard"
-    cosine = "cosine"
-
-
-@query_app.command("network")
-def network_cli(ctx: typer.Context,
-                kind: Annotated[NetworkKind, typer.Argument(help="congruence, conflict or actor-concept.")],
-                out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", dir_okay=False,
-                                                  help="Where to write it: .graphml, .gexf, .json or .html.")],
-                actors: Annotated[ActorKind, typer.Option(help="people or organisations.")] = ActorKind.people,
-                normalisation: Annotated[Optional[Normalisation], typer.Option(
-                    help="average, jaccard or cosine (one-mode networks).")] = None,
-                since: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None,
-                until: Annotated[Optional[str], typer.Option(help="ISO date, inclusive.")] = None) -> None:
-    """A discourse network of who agrees (or disagrees) with whom, written to a file."""
-    from kg.readwrite import graph_format
-
-    try:
-        output = graph_format(out, any_graph=True)
-    except ValueError as error:
-        fail(error, 2)
-    network = _answer(ctx, lambda g: g.network(kind.value, actors=actors.value, since=since, until=until,
-                                               normalisation=normalisation.value if normalisation else None))
-    try:
-        output.write(network, out)
-    except OSError as error:
-        fail(f"{out}: cannot be written ({error.strerror or error})", 3)
-    typer.echo(f"{kind.value} network: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
-               f"-> {printable(out)}")
+    _show(answer(ctx, lambda g: g.path(a, b)), ("label", "type", "relation"), as_json,
+          f"both are known, but nothing connects {a!r} and {b!r}")
 
 
 class _CoQuotedRow(BaseModel):

@@ -2,8 +2,9 @@
 
 Each format has its own module; algorithms elsewhere in `kg` never open files.
 `GRAPH_FORMATS` is the one table from file type to writer and reader: ``kg build``
-writes one file of each, ``kg query ... network --out`` picks a writer by the
-file's suffix, and `kg.query.load` a reader.
+writes one file of each format that has a ``file``, ``kg query ... network --out``
+picks a writer by the file's suffix (``.csv``: an edge list there, the statements
+CSV of a claims graph elsewhere), and `kg.query.load` a reader.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import networkx as nx
 
@@ -19,8 +20,10 @@ from kg.readwrite.gexf import write_gexf
 from kg.readwrite.graphml import read_graphml, write_graphml
 from kg.readwrite.html import write_html
 from kg.readwrite.json_graph import read_json, write_json
+from kg.readwrite.network_csv import write_edge_list, write_matrix
 from kg.readwrite.records import read_records, write_failures, write_records
 from kg.readwrite.statements import write_statements
+from kg.readwrite.timeline import write_gexf_timeline
 
 __all__ = [
     "GraphFormat",
@@ -33,6 +36,9 @@ __all__ = [
     "read_json",
     "write_json",
     "write_statements",
+    "write_edge_list",
+    "write_matrix",
+    "write_gexf_timeline",
     "read_records",
     "write_records",
     "write_failures",
@@ -46,38 +52,51 @@ class GraphFormat(NamedTuple):
 
     name: str
     """Short name, used in the build summary ("graphml")."""
-    file: str
-    """The file's name in a ``kg build`` output directory."""
+    suffix: str
+    """How the file's name ends (``.matrix.csv``)."""
+    file: str | None
+    """The file's name in a ``kg build`` output directory; None for a format only
+    ``kg query ... network`` writes."""
     write: Callable[[nx.Graph, PathLike], None]
     read: Callable[[PathLike], nx.Graph] | None
     """None when the format is write-only."""
-    any_graph: bool
-    """False when it needs the claims graph (the statements CSV needs quotes)."""
+    graphs: Literal["any", "claims", "networks"]
+    """What it takes: any graph, the claims graph only (the statements CSV needs quotes),
+    or discourse networks only (edge lists and matrices)."""
 
 
-GRAPH_FORMATS: dict[str, GraphFormat] = {
-    ".graphml": GraphFormat("graphml", "graph.graphml", write_graphml, read_graphml, True),
-    ".gexf": GraphFormat("gexf", "graph.gexf", write_gexf, None, True),
-    ".json": GraphFormat("json", "graph.json", write_json, read_json, True),
-    ".csv": GraphFormat("statements", "statements.csv", write_statements, None, False),
-    ".html": GraphFormat("html", "graph.html", write_html, None, True),
-}
-"""File suffix -> format, in the order ``kg build`` writes them."""
+GRAPH_FORMATS: dict[str, GraphFormat] = {f.name: f for f in (
+    GraphFormat("graphml", ".graphml", "graph.graphml", write_graphml, read_graphml, "any"),
+    GraphFormat("gexf", ".gexf", "graph.gexf", write_gexf, None, "any"),
+    GraphFormat("json", ".json", "graph.json", write_json, read_json, "any"),
+    GraphFormat("statements", ".csv", "statements.csv", write_statements, None, "claims"),
+    GraphFormat("html", ".html", "graph.html", write_html, None, "any"),
+    GraphFormat("edges", ".csv", None, write_edge_list, None, "networks"),
+    GraphFormat("matrix", ".matrix.csv", None, write_matrix, None, "networks"),
+)}
+"""Name -> format; ``kg build``'s in the order it writes them."""
 
 
-def graph_format(path: PathLike, *, readable: bool = False, any_graph: bool = False) -> GraphFormat:
-    """The format of a graph file, from its suffix.
+def graph_format(path: PathLike, *, readable: bool = False, network: bool = False) -> GraphFormat:
+    """The format of a graph file, from how its name ends (the longest suffix that fits).
+
+    Parameters
+    ----------
+    path : str or PathLike
+    readable : bool
+        Only formats that can be read.
+    network : bool
+        Formats for a discourse network (else for the claims graph).
 
     Raises
     ------
     ValueError
-        Naming the file and the suffixes that would do, when the suffix is not one
-        of them (with `readable`, formats that can be read; with `any_graph`, formats
-        that take any graph, not only the claims graph).
+        Naming the file and the suffixes that would do, when its name ends in none of them.
     """
-    fits = {suffix: f for suffix, f in GRAPH_FORMATS.items()
-            if (f.read is not None or not readable) and (f.any_graph or not any_graph)}
-    found = fits.get(Path(path).suffix.lower())
+    fits = [f for f in GRAPH_FORMATS.values() if (f.read is not None or not readable)
+            and f.graphs in ("any", "networks" if network else "claims")]
+    name = Path(path).name.lower()
+    found = max((f for f in fits if name.endswith(f.suffix)), key=lambda f: len(f.suffix), default=None)
     if found is None:
-        raise ValueError(f"{path}: use a {', '.join(fits)} file")
+        raise ValueError(f"{path}: use a {', '.join(f.suffix for f in fits)} file")
     return found
