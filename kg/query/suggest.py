@@ -1,19 +1,22 @@
 """What a question names that the corpus lacks: an error that says so, with the closest
 names it has ("did you mean Hillary Clinton?").
 
-Names are compared with rapidfuzz's ``WRatio`` (edit distance, word order and partial
-matches weighed together) after lower-casing and dropping punctuation.
+Names are compared after lower-casing and dropping punctuation, by rapidfuzz's edit-distance
+similarity, whichever is higher: with the words sorted ("Rubio Marco" ~ "Marco Rubio"), or with
+the spaces dropped ("helthcare" ~ "health care"). Parts of names are not matched on their own
+(a question naming "Hillary Clintn" is not offered "Hill").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
 __all__ = ["QueryError", "closest", "unknown"]
 
-_CUTOFF = 75.0  # below this score a name is not offered ("zebra crossing" scores 69 against "housing")
+_CUTOFF = 75.0  # below this score a name is not offered
 _WITHIN = 15.0  # nor one this far behind the best
 
 
@@ -35,10 +38,15 @@ def closest(value: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     >>> closest("Hilary Clinton", ["Bill Clinton", "Hillary Clinton", "Donald Trump"])
     ['Hillary Clinton']
     """
-    found = process.extract(str(value), list(dict.fromkeys(choices)), scorer=fuzz.WRatio,
+    found = process.extract(str(value), list(dict.fromkeys(choices)), scorer=_similarity,
                             processor=utils.default_process, score_cutoff=_CUTOFF, limit=limit)
     best = found[0][1] if found else 0.0
     return [choice for choice, score, _ in found if score >= best - _WITHIN]
+
+
+def _similarity(first: str, second: str, **_: Any) -> float:
+    """0 to 100: word order aside, or spacing aside, whichever is closer."""
+    return max(fuzz.token_sort_ratio(first, second), fuzz.ratio(first.replace(" ", ""), second.replace(" ", "")))
 
 
 def unknown(message: str, value: str, choices: dict[str, str] | Iterable[str], *, hint: str = "") -> QueryError:
