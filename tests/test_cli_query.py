@@ -55,7 +55,8 @@ def test_roles_name_the_article_they_were_stated_in(out):
 # -- names the corpus lacks --------------------------------------------------------------------
 
 @pytest.mark.parametrize("args, message", [
-    (["quotes", "--speaker", "Jane Smyth"], 'no person or organisation called "Jane Smyth"; did you mean "Jane Smith"?'),
+    (["quotes", "--speaker", "Jane Smyth"],
+     'no person or organisation called "Jane Smyth"; did you mean "Jane Smith"?'),
     (["timeline", "Anne Lee"], 'did you mean "Ann Lee"?'),
     (["co-quoted", "Tom Jone s"], 'did you mean "Tom Jones"?'),
     (["members", "Barnados"], 'no organisation called "Barnados"; did you mean "Barnardo\'s"?'),

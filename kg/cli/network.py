@@ -9,6 +9,7 @@ window's first day (``conflict-2020-01-01.graphml``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -92,7 +93,7 @@ def network_cli(ctx: typer.Context,
                "since": since, "until": until, "min_confidence": min_confidence, "isolates": isolates}
     if window is None:
         network = answer(ctx, lambda g: g.network(kind.value, **options))
-        _write(output, network, out)
+        _write(output.write, network, out)
         typer.echo(f"{kind.value} network: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
                    f"-> {printable(out)}")
         return
@@ -104,12 +105,12 @@ def network_cli(ctx: typer.Context,
              f"{series[0].graph['since']} to {series[-1].graph['until']}")
     if output.name == "gexf":
         T = discourse.timeline(series)
-        _write(output._replace(write=write_gexf_timeline), T, out)
+        _write(write_gexf_timeline, T, out)
         typer.echo(f"{about}: {T.number_of_nodes()} nodes, {T.number_of_edges()} edges in all -> {printable(out)}")
         return
     paths = [_window_path(out, output, H.graph["since"]) for H in series]
     for H, path in zip(series, paths):
-        _write(output, H, path)
+        _write(output.write, H, path)
     typer.echo(f"{about} -> {printable(paths[0])} ... {printable(paths[-1].name)}")
 
 
@@ -119,8 +120,8 @@ def _window_path(out: Path, output: GraphFormat, since: str) -> Path:
     return out.with_name(f"{stem}-{since}{out.name[len(stem):]}")
 
 
-def _write(output: GraphFormat, G: nx.Graph, path: Path) -> None:
+def _write(write: Callable[[nx.Graph, Path], None], G: nx.Graph, path: Path) -> None:
     try:
-        output.write(G, path)
+        write(G, path)
     except OSError as error:
         fail(f"{path}: cannot be written ({error.strerror or error})", 3)

@@ -54,8 +54,9 @@ def write_gexf_timeline(T: nx.Graph, path: str | os.PathLike[str]) -> None:
                         xf.write("\n", _declare(cls, mode, declared))
                 with xf.element(f"{{{_NS}}}nodes"):
                     for node, data in T.nodes(data=True):
-                        element = _item("node", {"id": ids.add(node), "label": clean_text(str(data.get("label", node)))},
-                                        data, {"type": data.get("type"), "bipartite": data.get("bipartite")})
+                        label = clean_text(str(data.get("label", node)))
+                        element = _item("node", {"id": ids.add(node), "label": label}, data,
+                                        {"type": data.get("type"), "bipartite": data.get("bipartite")})
                         etree.SubElement(element, f"{{{_VIZ}}}color", _rgb(node_style(data.get("type", ""))[0]))
                         xf.write("\n", element)
                 with xf.element(f"{{{_NS}}}edges"):
