@@ -179,3 +179,22 @@ def test_update_refuses_a_bad_store_and_leaves_everything(tmp_path, damage):
     assert result.stderr.startswith(f"error: {store}: written by an older" if damage == "version" else "error: ")
     assert "damaged" in result.stderr or damage == "version"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_claim_is_shown_with_its_speakers_name_not_the_words_at_the_claim():
+    from factories import Article, person, record
+
+    text = Article("Jane Smith opened the centre.", "Smith said the cuts would hurt families.")
+    jane = person("p1", "Jane Smith", text.mention("Jane Smith"), text.mention("Smith", 1),
+                  aliases={"Smith": "surname of Jane Smith"})
+    claim = text.quote("q1", "the cuts would hurt families", speaker="Smith", speaker_id="p1", cue="said",
+                       cue_class="neutral", type="indirect")
+    records = [record("a1", text=text.text, people=[jane], quotes=[claim])]
+    store = ClaimsStore.memory()
+    store.add(records)
+    store.resolve()
+    from kg.build import build_graph
+
+    for answers in (StoreQueries(store), ClaimsGraph(build_graph(records))):
+        (quote,) = answers.quotes(speaker="Jane Smith")
+        assert quote.speaker == "Jane Smith"

@@ -125,6 +125,8 @@ def _write_quotes(db: sqlite3.Connection, fixes: dict[tuple[str, str], QuoteFix]
                    "WHERE article_id = ? AND local_id = ?",
                    ((fix.drop, fix.speaker_id, fix.speaker, fix.note, article, quote)
                     for (article, quote), fix in fixes.items()))
+    # A claim's speaker is shown by the actor's name; the words at the claim stay in speaker_text.
+    db.execute("UPDATE quotes SET speaker = a.name FROM actors a WHERE a.id = quotes.speaker_id")
 
 
 _ISO_DATE = "substr(ar.date, 1, 10) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
