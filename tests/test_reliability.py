@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -127,6 +127,8 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_TEXT)
+@example(text=":-").via("a colon and space ending the text once indexed past its end")
+@example(text="He said:  ")
 def test_any_text_extracts_with_true_offsets(nlp, text):
     (record,) = extract_articles([ArticleText(id="x", text=text or " ")], nlp)
     assert isinstance(record, ArticleRecord)

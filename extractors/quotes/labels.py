@@ -35,7 +35,7 @@ def colon_quotes(doc: Doc, quoted: list[Quotation], lexicon: QuoteLexicon,
     for p_start, p_end in paragraph_spans(text):
         for colon in re.finditer(r":\s+", text[p_start:p_end]):
             start = p_start + colon.end()
-            if text[start] in _OPENING or inside(start, quoted) or len(text[start:p_end].split()) < _MIN_COLON_QUOTE_WORDS:
+            if start >= p_end or text[start] in _OPENING or inside(start, quoted) or len(text[start:p_end].split()) < _MIN_COLON_QUOTE_WORDS:
                 continue
             before = doc.char_span(p_start, p_start + colon.start(), alignment_mode="contract")
             cue = next((t for t in reversed(before) if cue_at(t, lexicon) is not None), None) if before else None
