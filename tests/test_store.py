@@ -59,6 +59,23 @@ def test_a_new_article_joins_an_existing_actor(tmp_path):
     assert actor == ("person:margaret hodge", 4)
 
 
+def test_a_record_given_twice_in_one_load_replaces_the_first(tmp_path):
+    """The later record of an id wins, also within one batch of a new store, and the full-text
+    index keeps exactly the quotes that are left (it was damaged when a quote left before being indexed)."""
+    records = sample_graph.records()
+    first = records[0]
+    again = first.model_copy(update={"title": "Again", "quotes": first.quotes[:1]})
+    with ClaimsStore.create(tmp_path / "claims.sqlite") as store:
+        store.add_dicts([r.model_dump(mode="json") for r in [*records, again]])
+        store.resolve()
+        assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert store.db.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")
+        found = [row[0] for row in store.db.execute(
+            "SELECT q.id FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid WHERE quotes_fts MATCH 'listening'")]
+        assert list(store.records()) == sorted([*records[1:], again], key=lambda r: r.id)
+    assert found == []  # q3 of the first record, gone with it
+
+
 @pytest.mark.parametrize("version, word", [(0, "an older"), (SCHEMA_VERSION + 1, "a newer")])
 def test_another_schema_version_is_refused_and_left_alone(store_file, version, word):
     db = sqlite3.connect(store_file)

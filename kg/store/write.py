@@ -7,10 +7,12 @@ afterwards by `kg.store.resolve.resolve_store`, over the whole store.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -52,24 +54,51 @@ def add_records(db: sqlite3.Connection, records: Iterable[ArticleRecord]) -> int
 
 def add_record_dicts(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> int:
     """`add_records` for records as plain dicts (parsed JSON lines of ``records.jsonl``), which must
-    be valid `ArticleRecord` data: fields left out take the records' defaults."""
-    before = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
+    be valid `ArticleRecord` data: fields left out take the records' defaults.
+
+    Each record becomes rows as soon as it comes (only the rows of the last `_BATCH` records are
+    kept, never the parsed records), and Python's cycle collector rests meanwhile: rows make no
+    cycles, and collecting while the rows of a batch pile up costs more than the parsing."""
+    indexed = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
     present = {article_id for (article_id,) in db.execute("SELECT id FROM articles")}
     count = 0
-    for batch in batches(records, 64):
-        rows = _Rows()
-        for record in batch:
+    rows = _Rows()
+    with _collector_paused():
+        for record in records:
             if record["id"] in present:
-                rows.insert(db)  # what came before it in this batch, which it may replace
-                rows = _Rows()
+                rows.insert(db)  # what came before it, which it may replace
+                indexed = _index_quotes(db, indexed)  # the delete trigger takes them out of the index again
                 _delete(db, record["id"])
             present.add(record["id"])
             rows.add(record)
             count += 1
+            if count % _BATCH == 0:
+                rows.insert(db)
         rows.insert(db)
-    db.execute("INSERT INTO quotes_fts (rowid, content, sentence) SELECT rowid, content, sentence FROM quotes "
-               "WHERE rowid > ?", (before,))
+    _index_quotes(db, indexed)
     return count
+
+
+_BATCH = 64
+"""Records whose rows are inserted together."""
+
+
+def _index_quotes(db: sqlite3.Connection, after: int) -> int:
+    """Add the quotes after rowid `after` to the full-text index; return the last rowid indexed."""
+    db.execute("INSERT INTO quotes_fts (rowid, content, sentence) SELECT rowid, content, sentence FROM quotes "
+               "WHERE rowid > ?", (after,))
+    return db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _delete(db: sqlite3.Connection, article_id: str) -> None:
@@ -128,9 +157,11 @@ class _Rows:
                                         for n, c in enumerate(q.get("concepts") or []))
 
     def insert(self, db: sqlite3.Connection) -> None:
+        """Insert the rows gathered so far, and forget them."""
         for table, sql in self.SQL.items():
             if self.rows[table]:
                 db.executemany(sql, self.rows[table])
+                self.rows[table].clear()
 
 
 def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -145,11 +176,18 @@ def _mention(m: dict[str, Any]) -> tuple[str, int, int, str]:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_STRING = json.encoder.encode_basestring  # a str as JSON, as _ENCODE writes it (ensure_ascii=False)
 
 
 def _mention_json(m: dict[str, Any] | None) -> str | None:
-    return None if m is None else _ENCODE({"text": m["text"], "start": m["start"], "end": m["end"],
-                                           "sentence": m["sentence"]})
+    """A mention as compact JSON: ``{"text":...,"start":...,"end":...,"sentence":...}``."""
+    if m is None:
+        return None
+    text, start, end, sentence = m["text"], m["start"], m["end"], m["sentence"]
+    if type(start) is int and type(end) is int and type(text) is str and type(sentence) is str:
+        # what _ENCODE writes, put together without building a dict (one per quote, twice)
+        return f'{{"text":{_STRING(text)},"start":{start},"end":{end},"sentence":{_STRING(sentence)}}}'
+    return _ENCODE({"text": text, "start": start, "end": end, "sentence": sentence})
 
 
 def _json(value: object, empty: str = "[]") -> str:
