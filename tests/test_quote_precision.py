@@ -11,3 +11,33 @@ def test_a_dateline_is_not_the_subject(extract):
                        "clinics would close.").quotes
     assert quote.speaker == "Colorado Hospital Association"
     assert quote.content == "rural clinics would close"
+
+
+# --- titles in quote marks ------------------------------------------------------------------------
+
+def test_a_title_in_running_text_is_no_quote(extract):
+    record = extract("In his book “The Art of the Deal,” Mr. Lee wrote that every deal has a loser.")
+    assert [(q.speaker, q.content) for q in record.quotes] == [("Lee", "every deal has a loser")]
+
+
+def test_a_show_title_inside_a_reported_clause_is_left_in_it(extract):
+    (quote,) = extract("Senator Jane Roe said on “Meet the Press” that the bill would “never pass the House” "
+                       "this year.").quotes
+    assert quote.content == "the bill would “never pass the House” this year"
+
+
+def test_capitalised_words_after_a_colon_are_a_quote(extract):
+    (quote,) = extract("Mayor Ann Lee wrote on Twitter: “Stop The Closures Now.”").quotes
+    assert (quote.speaker, quote.content) == ("Ann Lee", "Stop The Closures Now.")
+
+
+def test_a_quotation_in_a_capitalised_headline_is_no_title():
+    from extractors.lexicons import QuoteLexicon
+    from extractors.quotes import quotations
+    from extractors.quotes.filters import title_quotation
+
+    lexicon = QuoteLexicon.from_data()
+    headline = "Mayor Says Rival ‘Makes Me Want To Laugh’\n\nThe mayor spoke on Monday."
+    running = "She said the plan was, in the words of the ‘Daily Record’ editorial, a disgrace."
+    assert [title_quotation(headline, q, lexicon) for q in quotations(headline)] == [False]
+    assert [title_quotation(running, q, lexicon) for q in quotations(running)] == [True]

@@ -18,7 +18,7 @@ from extractors.furniture import in_spans
 from extractors.lexicons import LexiconComponent, QuoteLexicon
 from extractors.quotes.blocks import block_quotes, speaker_lines
 from extractors.quotes.direct import direct_quotes
-from extractors.quotes.filters import first_copies, no_claim, teaser_line
+from extractors.quotes.filters import first_copies, no_claim, teaser_line, title_quotation
 from extractors.quotes.labels import colon_quotes
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
@@ -61,9 +61,10 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
     furniture = doc._.pckg_furniture or []
     all_quotations = quotations(doc.text, settings)
     resolver = SpeakerResolver(doc, all_quotations, lexicon, settings)
+    titles = settings.uses("titles")
     marked = [q for q in all_quotations
               if doc.char_span(q.start, q.end, alignment_mode="expand") is not None
-              and not in_spans(q.start, furniture)]
+              and not in_spans(q.start, furniture) and not (titles and title_quotation(doc.text, q, lexicon))]
     unmarked = chain(block_quotes(doc, marked, lexicon, resolver) if settings.uses("blocks") else (),
                      speaker_lines(doc, resolver, settings) if settings.uses("speaker_lines") else (),
                      colon_quotes(doc, marked, lexicon, resolver) if settings.uses("colon_quotes") else ())

@@ -80,6 +80,7 @@ RULE_FAMILIES: dict[str, str] = {
     "coordinated": '"said [X] and that [Y]": one claim in two parts',
     "short_quotes": 'a quotation under the minimum length is kept when its cue governs it ("“Not again,” said X")',
     "paragraphs": "a quote over several paragraphs is one claim per paragraph, the later ones continuing the first",
+    "titles": 'a capitalised quotation amid running text is a title ("on “Meet the Press” that…"), no quote',
     "not_claims": 'no claim for a negated cue, "Asked whether…", "declined to comment", teaser lines, repeated copies',
     "colon_quotes": '"Ann Lee said: the plan will fail." without quote marks, to the end of the paragraph',
     "labels": 'a quotation whose speaker is a label: "Sam Ortiz, on Facebook: “…”", a signature or header line',
