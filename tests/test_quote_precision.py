@@ -41,3 +41,19 @@ def test_a_quotation_in_a_capitalised_headline_is_no_title():
     running = "She said the plan was, in the words of the ‘Daily Record’ editorial, a disgrace."
     assert [title_quotation(headline, q, lexicon) for q in quotations(headline)] == [False]
     assert [title_quotation(running, q, lexicon) for q in quotations(running)] == [True]
+
+
+# --- how far a claim runs ----------------------------------------------------------------------
+
+def test_two_clauses_before_the_cue_are_one_claim(extract):
+    record = extract("Ann Lee had asked for no escort at all, but the department overruled that request, "
+                     "the source added.")
+    (quote,) = [q for q in record.quotes if q.cue == "added"]
+    assert quote.content == "Ann Lee had asked for no escort at all, but the department overruled that request"
+
+
+def test_a_cue_between_its_two_clauses_is_cut_out_of_the_claim(extract):
+    (quote,) = extract("The documents indicate, he said in a telephone interview, that the agency and the "
+                       "charity worked hand in hand.").quotes
+    assert quote.content == "The documents indicate the agency and the charity worked hand in hand"
+    assert len(quote.parts) == 2

@@ -77,6 +77,7 @@ RULE_FAMILIES: dict[str, str] = {
     "object_control": '"urged ministers [to fund more places]": the object with its infinitive',
     "prepositional": '"called for [a review]", "warned of [job losses]"',
     "noun_object": '"denied [the claims]", "announced [a review]": the noun object of a cue',
+    "several_clauses": '"[X], but [Y], the source added", "[X], he said, [that Y]": a cue\'s two clauses are one claim',
     "coordinated": '"said [X] and that [Y]": one claim in two parts',
     "short_quotes": 'a quotation under the minimum length is kept when its cue governs it ("“Not again,” said X")',
     "paragraphs": "a quote over several paragraphs is one claim per paragraph, the later ones continuing the first",
