@@ -57,3 +57,19 @@ def test_a_cue_between_its_two_clauses_is_cut_out_of_the_claim(extract):
                        "charity worked hand in hand.").quotes
     assert quote.content == "The documents indicate the agency and the charity worked hand in hand"
     assert len(quote.parts) == 2
+
+
+# --- one claim per cue -------------------------------------------------------------------------
+
+def test_what_one_cue_reports_is_one_claim_in_parts(extract):
+    (quote,) = extract("Ann Lee says she hopes to win the seat, but she knows that “the mayor will always be "
+                       "the favourite.”").quotes
+    assert (quote.speaker, quote.cue, quote.type) == ("Ann Lee", "says", "mixed")
+    assert quote.content == "she hopes to win the seat the mayor will always be the favourite."
+    assert len(quote.parts) == 2
+
+
+def test_two_cues_stay_two_claims(extract):
+    record = extract("Ann Lee said the library would close. Tom Hale said the library would stay open.")
+    assert [(q.speaker, q.content) for q in record.quotes] == [
+        ("Ann Lee", "the library would close"), ("Tom Hale", "the library would stay open")]

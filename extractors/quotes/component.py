@@ -23,6 +23,7 @@ from extractors.quotes.labels import colon_quotes
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.paragraphs import by_paragraph
+from extractors.quotes.per_cue import one_claim_per_cue
 from extractors.quotes.reported import reported_claims
 from extractors.quotes.speakers import SpeakerResolver
 
@@ -56,7 +57,8 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
        the clause holds quoted words (`reported`).
     4. Every other quotation gets the cue nearest it (`direct`).
     5. The subject of the cue becomes the speaker (`speakers`).
-    6. A quote over several paragraphs becomes one match per paragraph (`paragraphs`).
+    6. What one cue reports in a paragraph is one claim, in parts (`per_cue`).
+    7. A quote over several paragraphs becomes one match per paragraph (`paragraphs`).
     """
     furniture = doc._.pckg_furniture or []
     all_quotations = quotations(doc.text, settings)
@@ -81,6 +83,8 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
     if settings.uses("not_claims"):
         found = [q for q in first_copies(found, doc.text) if not teaser_line(doc.text, q.start, lexicon)
                  and (q.cue is None or q.type == "block" or not no_claim(q.cue.root, lexicon))]
+    if settings.uses("one_per_cue"):
+        found = one_claim_per_cue(found, doc.text)
     return by_paragraph(found, doc.text) if settings.uses("paragraphs") else iter(found)
 
 

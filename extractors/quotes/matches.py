@@ -80,6 +80,7 @@ RULE_FAMILIES: dict[str, str] = {
     "several_clauses": '"[X], but [Y], the source added", "[X], he said, [that Y]": a cue\'s two clauses are one claim',
     "coordinated": '"said [X] and that [Y]": one claim in two parts',
     "short_quotes": 'a quotation under the minimum length is kept when its cue governs it ("“Not again,” said X")',
+    "one_per_cue": 'what one cue reports in a paragraph is one claim, in parts ("…“great again” but to “whole again”")',
     "paragraphs": "a quote over several paragraphs is one claim per paragraph, the later ones continuing the first",
     "titles": 'a capitalised quotation amid running text is a title ("on “Meet the Press” that…"), no quote',
     "not_claims": 'no claim for a negated cue, "Asked whether…", "declined to comment", teaser lines, repeated copies',
