@@ -73,3 +73,9 @@ def test_two_cues_stay_two_claims(extract):
     record = extract("Ann Lee said the library would close. Tom Hale said the library would stay open.")
     assert [(q.speaker, q.content) for q in record.quotes] == [
         ("Ann Lee", "the library would close"), ("Tom Hale", "the library would stay open")]
+
+
+def test_a_reason_the_parser_hangs_on_the_cue_belongs_to_the_claim(extract):
+    # the parser hangs "because nobody had asked the nurses" on "said", not on "was"
+    (quote,) = extract("Ann Lee said it was a mistake, because nobody had asked the nurses.").quotes
+    assert quote.content == "it was a mistake, because nobody had asked the nurses"

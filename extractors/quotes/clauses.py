@@ -66,8 +66,10 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
             several = _several_clauses(verb, subject) if settings.uses("several_clauses") else None
             if several is not None:
                 return several
-            start = _clause_start(child)
-            clause = doc[start : child.right_edge.i + 1]
+            start, end = _clause_start(child), child.right_edge.i + 1
+            if child.i > verb.i and settings.uses("reasons"):
+                end = _with_reason(verb, end, lexicon)
+            clause = doc[start:end]
             if len(clause) < _MIN_CLAUSE_TOKENS:
                 return None
             return Clause(clause, subject, _second_that(child) if settings.uses("coordinated") else None)
@@ -100,6 +102,18 @@ def _clause_start(clause: Token) -> int:
     while start < clause.i and doc[start].dep_ in ("mark", "punct") and doc[start].lower_ != "to":
         start += 1
     return start
+
+
+def _with_reason(verb: Token, end: int, lexicon: QuoteLexicon) -> int:
+    """Where a reported clause ending at `end` ends with the reason or condition the parser
+    hangs on its cue right after it: "said the plan failed[, because funding was cut]"."""
+    doc = verb.doc
+    for child in verb.children:
+        mark = child.left_edge
+        if (child.dep_ == "advcl" and child.i >= end and mark.dep_ == "mark" and mark.head == child
+                and mark.lower_ in lexicon.reason_marks and all(t.is_punct for t in doc[end : mark.i])):
+            return child.right_edge.i + 1
+    return end
 
 
 def _several_clauses(verb: Token, subject: Token) -> Clause | None:

@@ -78,6 +78,7 @@ RULE_FAMILIES: dict[str, str] = {
     "prepositional": '"called for [a review]", "warned of [job losses]"',
     "noun_object": '"denied [the claims]", "announced [a review]": the noun object of a cue',
     "several_clauses": '"[X], but [Y], the source added", "[X], he said, [that Y]": a cue\'s two clauses are one claim',
+    "reasons": '"said [the plan failed because funding was cut]": a reason or condition the parser hangs on the cue',
     "coordinated": '"said [X] and that [Y]": one claim in two parts',
     "short_quotes": 'a quotation under the minimum length is kept when its cue governs it ("“Not again,” said X")',
     "one_per_cue": 'what one cue reports in a paragraph is one claim, in parts ("…“great again” but to “whole again”")',
