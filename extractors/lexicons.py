@@ -154,6 +154,10 @@ class QuoteLexicon(_Lexicon):
     """Objects that make a cue report no claim: "asked for anonymity"."""
     teaser_labels: frozenset[str]
     """Labels of lines that are no story text: "read more", "related"."""
+    title_words: frozenset[str] = frozenset()
+    """Short words a capitalised title leaves lowercase: "Meet [the] Press"."""
+    reason_marks: frozenset[str] = frozenset()
+    """Conjunctions whose clause after a reported clause is the claim's: "[because] funding was cut"."""
 
     @classmethod
     def from_data(cls) -> "QuoteLexicon":
@@ -174,6 +178,8 @@ class QuoteLexicon(_Lexicon):
             declining_verbs=read_words("declining_verbs.txt"),
             not_claim_objects=read_words("not_claim_objects.txt"),
             teaser_labels=read_words("teaser_labels.txt"),
+            title_words=read_words("title_words.txt"),
+            reason_marks=read_words("reason_marks.txt"),
         )
 
 

@@ -81,8 +81,9 @@ def _speaker_name(speaker: Speaker, original: str) -> str | None:
     """The name the article uses for the speaker at this claim ("Sullivan", "the AP").
 
     The words at the cue when they name the entity (one of its mentions, its name,
-    an alias, or a first or last name); otherwise (a pronoun, a role phrase such as
-    "the minister", a description, a shouted transcript label) the entity's
+    an alias, or a first or last name) or, for a person, the role phrase that names
+    them there ("the minister", "The Florida senator"); otherwise (a pronoun, a
+    description of an organisation, a shouted transcript label) the entity's
     canonical name, or the phrase itself for a speaker who is no entity. The
     canonical entity stays reachable through ``speaker_id``.
     """
@@ -92,6 +93,8 @@ def _speaker_name(speaker: Speaker, original: str) -> str | None:
     inner = [m for m in entity.mentions if m.start < mention.end and mention.start < m.end]
     words = inner[-1] if inner else mention
     text = " ".join(original[words.start_char : words.end_char].split())
+    if entity.kind == "person" and words.root.pos_ == "NOUN" and not text.isupper():
+        return text  # "the minister": the role the article names the speaker by here
     if text.islower() or text.isupper() and entity.kind == "person":
         return speaker.name  # "the council", "PENCE:": a description, a shouted label
     if inner or _is_name_of(text, entity):

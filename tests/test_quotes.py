@@ -233,7 +233,9 @@ def test_title_only_mention_goes_to_the_holder_of_the_role(extract):
     record = extract("Health minister Ann Keen opened the ward on Monday. Later the minister said that "
                      "waiting lists would fall by half.")
     (quote,) = record.quotes
-    assert quote.speaker == "Ann Keen" and quote.speaker_mention.text == "the minister"
+    assert quote.speaker == "the minister" and quote.speaker_mention.text == "the minister"
+    (person,) = [p for p in record.people if p.id == quote.speaker_id]
+    assert person.name == "Ann Keen"
 
 
 def test_it_says_goes_to_the_organisation(extract):
@@ -287,6 +289,14 @@ def test_speaker_is_the_name_written_at_the_cue(extract):
     assert quote.speaker == "Sullivan"
     (person,) = [p for p in record.people if p.id == quote.speaker_id]
     assert person.name == "Terry Sullivan"
+
+
+def test_role_phrase_speaker_is_the_role_as_written(extract):
+    record = extract("Council leader Ann Lee opened the library on Monday. The council leader said the "
+                     "branch would stay open on Sundays.")
+    (quote,) = record.quotes
+    assert quote.speaker == "The council leader"
+    assert next(p for p in record.people if p.id == quote.speaker_id).name == "Ann Lee"
 
 
 def test_pronoun_speaker_keeps_the_canonical_name(extract):

@@ -5,7 +5,7 @@ quote marks), `blocks` (block quotes, transcript lines) and `labels` ("X said:
 words", speaker labels, signed pull quotes), `reported` (reporting verbs with
 the clauses `clauses` finds for them: that-clauses, objects, parentheticals,
 "according to"), `direct` (a cue for each quotation), `filters` (what is no
-claim), `paragraphs` (one claim per paragraph); with `cues` (the cue lexicon at
+claim), `per_cue` (one claim per cue), `paragraphs` (one claim per paragraph); with `cues` (the cue lexicon at
 work), `speakers` (subjects and who they name) and `antecedents` (pronouns and
 role phrases); `component` holds `find_quotes` and the ``pckg_quotes``
 component; `matches` what they all produce and the rule families.

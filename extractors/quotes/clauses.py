@@ -63,10 +63,13 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
         commitment = (child.dep_ == "xcomp" and child.i > verb.i and _is_commitment(verb, lexicon)
                       and settings.uses("commitment"))
         if (child.dep_ == "ccomp" and settings.uses("that_clause")) or commitment:
-            start = child.left_edge.i
-            while start < child.i and doc[start].dep_ in ("mark", "punct") and doc[start].lower_ != "to":
-                start += 1
-            clause = doc[start : child.right_edge.i + 1]
+            several = _several_clauses(verb, subject) if settings.uses("several_clauses") else None
+            if several is not None:
+                return several
+            start, end = _clause_start(child), child.right_edge.i + 1
+            if child.i > verb.i and settings.uses("reasons"):
+                end = _with_reason(verb, end, lexicon)
+            clause = doc[start:end]
             if len(clause) < _MIN_CLAUSE_TOKENS:
                 return None
             return Clause(clause, subject, _second_that(child) if settings.uses("coordinated") else None)
@@ -90,6 +93,47 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
             if reason is not None and len(list(reason.subtree)) >= _MIN_REASON_TOKENS:  # "criticised X for [going…]"
                 return Clause(doc[reason.left_edge.i : reason.right_edge.i + 1], subject, quoted_only=True)
     return _fronted_clause(verb, subject) if settings.uses("fronted") else None
+
+
+def _clause_start(clause: Token) -> int:
+    """Where a clause's words start, without its "that" or a comma before it."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    while start < clause.i and doc[start].dep_ in ("mark", "punct") and doc[start].lower_ != "to":
+        start += 1
+    return start
+
+
+def _with_reason(verb: Token, end: int, lexicon: QuoteLexicon) -> int:
+    """Where a reported clause ending at `end` ends with the reason or condition the parser
+    hangs on its cue right after it: "said the plan failed[, because funding was cut]"."""
+    doc = verb.doc
+    for child in verb.children:
+        mark = child.left_edge
+        if (child.dep_ == "advcl" and child.i >= end and mark.dep_ == "mark" and mark.head == child
+                and mark.lower_ in lexicon.reason_marks and all(t.is_punct for t in doc[end : mark.i])):
+            return child.right_edge.i + 1
+    return end
+
+
+def _several_clauses(verb: Token, subject: Token) -> Clause | None:
+    """One claim of the clauses a cue reports when the parser gives it two: "[Lee had asked
+    for no escort], but [the police overruled her], the source added" (both before it),
+    "[The documents indicate], he said, [that the agency worked…]" (one on each side: the
+    cue phrase cut out of the claim)."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(clauses) < 2:
+        return None
+    start, end = _clause_start(clauses[0]), clauses[-1].right_edge.i + 1
+    if start <= subject.i < end and not (clauses[0].i < verb.i < clauses[-1].i):
+        return None
+    before = [c for c in clauses if c.i < verb.i]
+    after = [c for c in clauses if c.i > verb.i]
+    if before and after:  # the cue between them: "[…], he said, [that…]"
+        cut = doc[before[-1].right_edge.i + 1 : _clause_start(after[0])]
+        return Clause(doc[start:end], subject, cut)
+    return Clause(doc[start:end], subject)
 
 
 def _second_that(clause: Token) -> Span | None:

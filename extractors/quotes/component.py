@@ -18,11 +18,12 @@ from extractors.furniture import in_spans
 from extractors.lexicons import LexiconComponent, QuoteLexicon
 from extractors.quotes.blocks import block_quotes, speaker_lines
 from extractors.quotes.direct import direct_quotes
-from extractors.quotes.filters import first_copies, no_claim, teaser_line
+from extractors.quotes.filters import first_copies, no_claim, teaser_line, title_quotation
 from extractors.quotes.labels import colon_quotes
 from extractors.quotes.marks import quotations
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.paragraphs import by_paragraph
+from extractors.quotes.per_cue import one_claim_per_cue
 from extractors.quotes.reported import reported_claims
 from extractors.quotes.speakers import SpeakerResolver
 
@@ -56,14 +57,16 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
        the clause holds quoted words (`reported`).
     4. Every other quotation gets the cue nearest it (`direct`).
     5. The subject of the cue becomes the speaker (`speakers`).
-    6. A quote over several paragraphs becomes one match per paragraph (`paragraphs`).
+    6. What one cue reports in a paragraph is one claim, in parts (`per_cue`).
+    7. A quote over several paragraphs becomes one match per paragraph (`paragraphs`).
     """
     furniture = doc._.pckg_furniture or []
     all_quotations = quotations(doc.text, settings)
     resolver = SpeakerResolver(doc, all_quotations, lexicon, settings)
+    titles = settings.uses("titles")
     marked = [q for q in all_quotations
               if doc.char_span(q.start, q.end, alignment_mode="expand") is not None
-              and not in_spans(q.start, furniture)]
+              and not in_spans(q.start, furniture) and not (titles and title_quotation(doc.text, q, lexicon))]
     unmarked = chain(block_quotes(doc, marked, lexicon, resolver) if settings.uses("blocks") else (),
                      speaker_lines(doc, resolver, settings) if settings.uses("speaker_lines") else (),
                      colon_quotes(doc, marked, lexicon, resolver) if settings.uses("colon_quotes") else ())
@@ -80,6 +83,8 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
     if settings.uses("not_claims"):
         found = [q for q in first_copies(found, doc.text) if not teaser_line(doc.text, q.start, lexicon)
                  and (q.cue is None or q.type == "block" or not no_claim(q.cue.root, lexicon))]
+    if settings.uses("one_per_cue"):
+        found = one_claim_per_cue(found, doc.text)
     return by_paragraph(found, doc.text) if settings.uses("paragraphs") else iter(found)
 
 

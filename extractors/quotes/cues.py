@@ -62,10 +62,10 @@ def quote_match(start: int, end: int, type_: str, cue_token: Token, cue: Cue | N
 def _cue_span(token: Token, text: str) -> Span:
     """The tokens of a cue: "said", "went on to say", "raised the issue"."""
     doc = token.doc
-    if text.startswith(token.text):
+    if text.lower().startswith(token.lower_):  # "said", "According to"
         return doc[token.i : token.i + len(text.split())]
     start = token.i
-    while start > 0 and not doc[start : token.i + 1].text.startswith(text.split()[0]):
+    while start > 0 and not doc[start : token.i + 1].text.lower().startswith(text.split()[0].lower()):
         start -= 1
     return doc[start : token.i + 1]
 

@@ -38,13 +38,13 @@ def subject_of(verb: Token, settings: QuoteSettings = QuoteSettings(),
     participles = settings.uses("participles")
     climbed = _CLIMBED + (_CLIMBED_TO_PARTICIPLES if participles else ())
     for _ in range(_MAX_SUBJECT_HOPS):
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                    return token.head
-                return child
-            if child.dep_ in ("nsubjpass", "auxpass"):
-                return None  # "was described as": no one is reported speaking
+        subject = _nearest_subject(token)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children):
+            return None  # "was described as": no one is reported speaking
         if verb.lemma_ == "accord":
             return next((c for t in verb.children for c in t.children if c.dep_ == "pobj"), None)
         if participles and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -61,6 +61,14 @@ def subject_of(verb: Token, settings: QuoteSettings = QuoteSettings(),
             return None
         token = token.head
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearest before it: a dateline the parser takes
+    for a second subject ("PHILADELPHIA, July 25 — The committee said…") is not it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
 
 
 def inside(offset: int, quoted: list[Quotation]) -> bool:
