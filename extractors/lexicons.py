@@ -54,14 +54,14 @@ class _Lexicon:
         """Read a lexicon written by `to_bytes`."""
         raw: dict[str, Any] = json.loads(data)
         values: dict[str, Any] = {}
-        for field in fields(cls):
-            if field.name not in raw:  # saved before the field existed: keep its default
+        for spec in fields(cls):
+            if spec.name not in raw:  # saved before the field existed: keep its default
                 continue
-            value = raw[field.name]
+            value = raw[spec.name]
             if isinstance(value, list):  # a word list, or a tuple of spaCy patterns
-                values[field.name] = frozenset(value) if str(field.type).startswith("frozenset") else tuple(value)
+                values[spec.name] = frozenset(value) if str(spec.type).startswith("frozenset") else tuple(value)
             else:
-                values[field.name] = _tuples(value)
+                values[spec.name] = _tuples(value)
         return cls(**values)
 
 

@@ -2,8 +2,8 @@
 
 Never `playwright install`: the tests are skipped when /usr/bin/chromium or Playwright is
 missing. Every request but the page itself is aborted and recorded; a test fails on any such
-request and on any console error. Import the fixtures into a test module with
-``from page_browser import browser, open_page  # noqa: F401``.
+request and on any console error. conftest.py registers this module as a plugin, so every test
+module can ask for `browser` and `open_page`.
 """
 
 from __future__ import annotations

@@ -219,7 +219,7 @@ def test_decoding_any_bytes_keeps_every_valid_line(data, valid):
     raw = valid.encode("utf-8", errors="surrogatepass") + b"\n" + data
     try:
         text, notes = decode_text(raw)
-    except BadInput as bad:  # NUL bytes, or a mislabelling BOM
+    except BadInput:  # NUL bytes, or a mislabelling BOM
         assert b"\x00" in raw or raw[:2] in (b"\xff\xfe", b"\xfe\xff")
         return
     for raw_line, line in zip(raw.split(b"\n"), text.split("\n")):

@@ -59,8 +59,8 @@ def graph() -> nx.MultiDiGraph:
 def test_records_offsets_are_consistent():
     """Guard for the fixtures themselves: every offset points at its text."""
     for rec, text in ((record_a1(), A1_TEXT), (record_a2(), A2_TEXT)):
-        for person in rec.people:
-            for m in person.mentions:
+        for actor in rec.people:
+            for m in actor.mentions:
                 assert text[m.start:m.end] == m.text
         for q in rec.quotes:
             assert text[q.start:q.end] == q.content

@@ -8,7 +8,7 @@ import page_graph
 from factories import Article, organisation, person, record
 from kg.build import build_graph, node_id
 from kg.discourse import affiliation_network, conflict_network
-from page_browser import browser, click_node, open_page, panel_text, settled, shown_edges, shown_nodes  # noqa: F401
+from page_browser import click_node, panel_text, settled, shown_edges, shown_nodes
 from page_graph import A3, ANN, ATTACK, JANE, Q, SPLIT, TOM
 
 

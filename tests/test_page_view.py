@@ -5,7 +5,7 @@ Chromium with the network blocked (see page_browser.py); skipped without it.
 
 import page_graph
 from kg.discourse import conflict_network, congruence_network
-from page_browser import browser, open_page, settled, shown_edges, shown_nodes, view_box  # noqa: F401
+from page_browser import settled, shown_edges, shown_nodes, view_box
 from page_graph import A1, A2, ANN, BARNARDOS, JANE, Q, TOM
 
 ACTORS = {JANE, TOM, ANN, BARNARDOS}

@@ -11,12 +11,13 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from kg.page import model
 from kg.page.claims import TEXT_BUDGET, claims_page_data, format_role
-from kg.page.model import PageActor, PageArticle, PageConcept, PageData, PageQuote, PageRole, PageTie, Stance
+from kg.page.model import (Network, PageActor, PageArticle, PageConcept, PageData, PageQuote, PageRole,
+                           PageTie, Stance)
 from kg.page.networks import NETWORKS, network_page_data
 
-__all__ = ["page_data", "TEXT_BUDGET", "format_role", *model.__all__]
+__all__ = ["page_data", "TEXT_BUDGET", "format_role", "PageData", "PageActor", "PageArticle", "PageConcept",
+           "PageQuote", "PageRole", "PageTie", "Stance", "Network"]
 
 
 def page_data(G: nx.Graph, texts: Mapping[str, str | None] | None = None, *,
