@@ -50,6 +50,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode="markdown",  # docstrings' line breaks are soft, a blank line starts a paragraph
 )
 
 InputsArg = Annotated[list[Path], typer.Argument(

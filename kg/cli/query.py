@@ -25,7 +25,7 @@ from kg.cli._terminal import json_for_terminal, printable
 from kg.cli._util import app, fail
 from kg.query import ClaimsGraph, QueryError, StoreQueries, load
 
-query_app = typer.Typer(name="query", no_args_is_help=True)
+query_app = typer.Typer(name="query", no_args_is_help=True, rich_markup_mode="markdown")
 app.add_typer(query_app)
 
 GraphArg = Annotated[Path, typer.Argument(
