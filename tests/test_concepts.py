@@ -221,6 +221,15 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     # a modal advocates the act, not the one who should act, unless what they should do is receive
     ('"The regulators should publish their findings," said Ruth Bond.', "regulator", "neutral", "cue: neutral"),
     ('"Rural schools should get more money," said Kate Moore.', "rural school", "agree", "modal: should"),
+    # semi-modals of necessity advocate the act as "must" does; not negated, nor "got to" alone (a chance)
+    ('"The council has got to run the night buses," said Leo Grant.', "night bus", "agree", "modal: got to"),
+    ('"We have to run the night buses," said Leo Grant.', "night bus", "agree", "modal: have to"),
+    ('"You do not have to run the night buses," said Leo Grant.', "night bus", "neutral", "cue: neutral"),
+    ('"I got to run the night buses once," said Leo Grant.', "night bus", "neutral", "cue: neutral"),
+    # the setting of an act is not what the act (or a modal on it) judges; a comparison is
+    ('"We should beat the Tories at the ballot box," said Leo Grant.', "ballot box", "neutral", "cue: neutral"),
+    ('"They must stop treating the islands like a colony," said Leo Grant.', "colony", "disagree",
+     "lexicon: stop (-1)"),
     # conditions and indirect questions say nothing for or against
     ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
      "condition"),

@@ -31,6 +31,10 @@ _OBJECT = {"dobj", "pobj", "xcomp", "ccomp", "nsubjpass", "csubjpass", "dative",
            "acomp", "pcomp", "agent"}
 _CLAUSE = {"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "relcl", "acl", "conj", "pcomp"}
 _ADVOCACY_MODALS = {"should", "must", "ought", "shall"}
+_COMPARISONS = {"like", "as", "unlike"}
+"""Prepositions that compare rather than set an act: "treat them like a [colony]"."""
+_NECESSITY_VERBS = {"have", "get"}
+"""Verbs of the semi-modals of necessity: "have to [X]", "has got to [X]" (not "got to", a chance)."""
 _NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}
 _NEGATING_MODIFIERS = {"no", "little", "few", "hardly", "barely", "scarcely", "never", "without"}
 _DOUBT_MARKS = {"whether", "if"}
@@ -84,7 +88,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        the verbs or adjectives above that: "I do not believe [the voluntary
        sector] can - or should - replace the state"). The walk stops at an
        adverbial clause ("before [voters] weighed in" is not what the verb
-       above it judges) and when it would pass a second noun: a judgement
+       above it judges), at a setting of an act (a prepositional phrase beside
+       a verb's object: "beat Trump at the [ballot box]", not a comparison
+       "treat them like a [colony]") and when it would pass a second noun: a judgement
        reaches one noun down ("oppose the cuts to [legal aid]"), not two
        ("expand programmes for parents of [citizens]").
     2. **Polarity** (``extractors/data/polarity.tsv``) of the words met on the
@@ -92,9 +98,7 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
 
        * a *stance* word judges its object or complement: "oppose [X]",
          "scrap [X]", "worried about [X]", "delighted that [X was secured]";
-         not an object kept from an act ("prevent [X] from taking part"),
-         nor, when a verb has an object, its prepositional phrases, which are
-         settings ("beat Trump at the [ballot box]");
+         not an object kept from an act ("prevent [X] from taking part");
        * an *eval* word judges its subject or the noun it describes: "[X] is
          unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
          crisis point", "[X] gives children a better start", "failings in
@@ -126,7 +130,8 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        ("no evidence that", "nobody wants"), "little", "few", "without".
     4. **Modality**: "should", "must", "ought to" on the path (or on a verb
        coordinated with it that has no subject of its own: "can - or should
-       -") advocate the claim, which counts as evidence for it: agree, unless
+       -"), and the semi-modals "have to" and "has got to" (not "don't have
+       to", nor "got to" alone, a chance), advocate the claim, which counts as evidence for it: agree, unless
        negated. They advocate the act, not the one who should act ("[the
        regulators] should publish"), unless the act is to receive ("[rural
        schools] should get more money").
@@ -213,6 +218,8 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         head, rel = node.head, node.dep_
         if rel == "advcl" and not any(c.lower_ == "without" for c in node.children):
             break  # a circumstance ("before [voters] weighed in") is not what the verb above judges
+        if _setting(head, rel, node):
+            break  # nor is a setting of an act: "we have to beat Trump at the [ballot box]"
         if node.i != root.i and node.pos_ in ("NOUN", "PROPN"):
             nouns += 1
             if nouns > _MAX_NOUNS_PASSED:  # "expand [programs] for parents of [citizens]"
@@ -248,6 +255,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
                 if not any(e == f"modal: {modal.lower_}" for e in evidence):
                     evidence.append(f"modal: {modal.lower_}")
                     pieces += 1
+        if rel == "xcomp" and _necessity(head, node):
+            evidence.append(f"modal: {head.lower_} to")
+            pieces += 1
         # 2. polarity of the word governing the path, or of its predicate
         polarity, words, evaluated = _level_polarity(head, rel, node, polarities, in_concept, inside)
         if rel == "prep" and node.lower_ in _ADVOCATED and _lemma(head) in lexicon.advocacy:
@@ -340,6 +350,27 @@ def _asked_indirectly(top: Token) -> bool:
     return False
 
 
+def _setting(head: Token, rel: str, preposition: Token) -> bool:
+    """Whether the path reaches verb `head` through a prepositional phrase beside its object: a
+    setting of the act ("beat Trump at the [ballot box]"), which the act does not judge; a
+    comparison is not one ("stop treating them like a [colony]")."""
+    return (rel == "prep" and preposition.lower_ not in _COMPARISONS and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "dobj" for c in head.children))
+
+
+def _necessity(head: Token, complement: Token) -> bool:
+    """Whether `head` with its to-infinitive `complement` is a semi-modal of necessity, which
+    advocates the act as "must" does: "we have to keep [X]", "he has got to use [X]"; not "got
+    to" alone ("I got to meet [X]" is a chance), nor a negated one ("you don't have to")."""
+    if _lemma(head) not in _NECESSITY_VERBS or head.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children):
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
+    return _lemma(head) == "have" or any(c.dep_ == "aux" and _lemma(c) == "have" for c in head.children)
+
+
 def _head_of(span: Span) -> Token:
     """The concept's head: of the words whose head is outside the span, a subject or object
     first, then a noun ("Sure Start" parsed as an interjection and a subject)."""
@@ -396,9 +427,7 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
         polarity, kind = own
         is_verb = head.pos_ in ("VERB", "AUX")
         if kind == "stance" and (rel in _OBJECT or rel in ("compound", "poss")):
-            if rel == "prep" and is_verb and any(c.dep_ == "dobj" for c in head.children):
-                pass  # with an object, a verb's prepositions are settings: "beat [Trump] at the ballot box"
-            elif not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
+            if not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
                 found.append((polarity, head.lower_))  # "prevent [X] from taking part" is against the act
         elif kind in ("eval", "outcome"):
             evaluated = True
