@@ -230,6 +230,13 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     ('"We should beat the Tories at the ballot box," said Leo Grant.', "ballot box", "neutral", "cue: neutral"),
     ('"They must stop treating the islands like a colony," said Leo Grant.', "colony", "disagree",
      "lexicon: stop (-1)"),
+    # a passive's agent: an eval verb judges it as it judges a subject; a stance verb's is who holds the stance
+    ('"The children were hurt by the cuts," said Leo Grant.', "cut", "disagree", "lexicon: hurt (-1)"),
+    ('"The scheme was scrapped by the council," said Leo Grant.', "council", "neutral", "cue: neutral"),
+    # a phrasal verb is looked up as verb and particle
+    ('"The council will roll back the parking charges," said Leo Grant.', "parking charge", "disagree",
+     "lexicon: roll (-1)"),
+    ('"The police will step up the patrols," said Leo Grant.', "patrol", "agree", "lexicon: step (+1)"),
     # conditions and indirect questions say nothing for or against
     ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
      "condition"),

@@ -97,10 +97,13 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        way, each judging what it is said of:
 
        * a *stance* word judges its object or complement: "oppose [X]",
-         "scrap [X]", "worried about [X]", "delighted that [X was secured]";
-         not an object kept from an act ("prevent [X] from taking part");
-       * an *eval* word judges its subject or the noun it describes: "[X] is
-         unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
+         "scrap [X]", "worried about [X]", "delighted that [X was secured]",
+         "roll back [X]" (a phrasal verb is looked up with its particle);
+         not an object kept from an act ("prevent [X] from taking part"),
+         nor the agent of a passive, who holds the stance ("scrapped by [the
+         council]");
+       * an *eval* word judges its subject (or a passive's agent: "hurt by
+         [X]") or the noun it describes: "[X] is unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
          crisis point", "[X] gives children a better start", "failings in
          [X]"; one that does good also speaks for its object ("protect [X]",
          "good for [X]"), one that does harm does not ("the cuts hurt
@@ -385,13 +388,18 @@ def _lemma(token: Token) -> str:
 
 
 def _polarity(token: Token, lexicon: ConceptLexicon, *, fallback: bool = True) -> tuple[int, str] | None:
-    """The lexicon entry of a word: adjectives and adverbs by their form ("closer" is not
-    "close"), other words by their lemma, else their form; function words have none
+    """The lexicon entry of a word: a verb with a particle by both ("roll back"), adjectives and
+    adverbs by their form ("closer" is not "close"), other words by their lemma, else their form; function words have none
     ("like an elephant"). A content word that is not in the polarity lexicon but has a
     strong valence in VADER's is an eval word of that sign ("[the media] are manipulating")."""
     if token.pos_ not in _CONTENT_POS:
         return None
     polarity = lexicon.polarity
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None:  # a phrasal verb is its own word: "roll back [X]", "step up [X]"
+        hit = polarity.get(f"{_lemma(token)} {particle}")
+        if hit is not None:
+            return hit
     if token.pos_ in ("ADJ", "ADV"):
         hit = polarity.get(token.lower_)
     else:
@@ -426,13 +434,13 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
     if own is not None:
         polarity, kind = own
         is_verb = head.pos_ in ("VERB", "AUX")
-        if kind == "stance" and (rel in _OBJECT or rel in ("compound", "poss")):
+        if kind == "stance" and (rel in _OBJECT - {"agent"} or rel in ("compound", "poss")):
             if not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
                 found.append((polarity, head.lower_))  # "prevent [X] from taking part" is against the act
         elif kind in ("eval", "outcome"):
             evaluated = True
-            if rel in _SUBJECT or (rel == "poss" and not is_verb):
-                found.append((polarity, head.lower_))
+            if rel in _SUBJECT or rel == "agent" or (rel == "poss" and not is_verb):
+                found.append((polarity, head.lower_))  # "[X] hurts them", "they were hurt by [X]"
             elif rel in ("dobj", "nsubjpass", "dative") and is_verb and kind == "eval":
                 if polarity > 0:  # "protect [X]"; "the cuts hurt [children]" says nothing against them
                     found.append((polarity, head.lower_))
