@@ -103,8 +103,8 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
          nor the agent of a passive, who holds the stance ("scrapped by [the
          council]");
        * an *eval* word judges its subject (or a passive's agent: "hurt by
-         [X]") or the noun it describes: "[X] is unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
-         crisis point", "[X] gives children a better start", "failings in
+         [X]") or the noun it describes: "[X] is unfair", "[X] has been a
+         disaster", "[X] is failing", "[X] is at a crisis point", "[X] gives children a better start", "failings in
          [X]"; one that does good also speaks for its object ("protect [X]",
          "good for [X]"), one that does harm does not ("the cuts hurt
          [children]", "a threat to [X]");
