@@ -389,9 +389,10 @@ def _lemma(token: Token) -> str:
 
 def _polarity(token: Token, lexicon: ConceptLexicon, *, fallback: bool = True) -> tuple[int, str] | None:
     """The lexicon entry of a word: a verb with a particle by both ("roll back"), adjectives and
-    adverbs by their form ("closer" is not "close"), other words by their lemma, else their form; function words have none
-    ("like an elephant"). A content word that is not in the polarity lexicon but has a
-    strong valence in VADER's is an eval word of that sign ("[the media] are manipulating")."""
+    adverbs by their form ("closer" is not "close"), other words by their lemma, else their
+    form; function words have none ("like an elephant"). A content word that is not in the
+    polarity lexicon but has a strong valence in VADER's is an eval word of that sign ("[the
+    media] are manipulating")."""
     if token.pos_ not in _CONTENT_POS:
         return None
     polarity = lexicon.polarity
