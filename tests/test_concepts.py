@@ -237,6 +237,9 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     ('"The council will roll back the parking charges," said Leo Grant.', "parking charge", "disagree",
      "lexicon: roll (-1)"),
     ('"The police will step up the patrols," said Leo Grant.', "patrol", "agree", "lexicon: step (+1)"),
+    # a verb whose silent "e" the lemmatiser dropped ("hoped" -> "hop") is still found
+    ('"We hoped the new depot would open," said Leo Grant.', "new depot", "agree", "lexicon: hoped (+1)"),
+    ('"She hated the new depot," said Leo Grant.', "new depot", "disagree", "lexicon: hated (-1)"),
     # conditions and indirect questions say nothing for or against
     ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
      "condition"),

@@ -404,13 +404,23 @@ def _polarity(token: Token, lexicon: ConceptLexicon, *, fallback: bool = True) -
     if token.pos_ in ("ADJ", "ADV"):
         hit = polarity.get(token.lower_)
     else:
-        hit = polarity.get((token.lemma_ or token.text).lower()) or polarity.get(token.lower_)
+        hit = (polarity.get((token.lemma_ or token.text).lower()) or polarity.get(token.lower_)
+               or polarity.get(_silent_e(token)))
     if hit is not None or not fallback or token.pos_ not in _VALENCE_POS:
         return hit
     valence = lexicon.valence.get(token.lower_)  # VADER lists word forms ("screwed", "manipulating")
     if valence is None or abs(valence) < VALENCE_MIN:
         return None
     return (1 if valence > 0 else -1), "eval"
+
+
+def _silent_e(token: Token) -> str:
+    """A verb's lemma with the silent "e" the lemmatiser dropped: "hoped", "hopes", "hoping"
+    -> "hope", not "hop" (whose forms double the consonant: "hopped", "hopping"); else ""."""
+    lemma, form = _lemma(token), token.lower_
+    if token.pos_ != "VERB" or lemma.endswith("e"):
+        return ""
+    return lemma + "e" if form.startswith(lemma + "e") or form == lemma + "ing" else ""
 
 
 def _negated(token: Token) -> bool:
