@@ -240,6 +240,11 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     # a verb whose silent "e" the lemmatiser dropped ("hoped" -> "hop") is still found
     ('"We hoped the new depot would open," said Leo Grant.', "new depot", "agree", "lexicon: hoped (+1)"),
     ('"She hated the new depot," said Leo Grant.', "new depot", "disagree", "lexicon: hated (-1)"),
+    # a positive adjective speaks for what it is good for or to, not for what its subject deals with
+    ('"The new bus lanes are good for cyclists," said Leo Grant.', "cyclist", "agree", "lexicon: good (+1)"),
+    ('"Mrs Hale is capable of dealing with the rail unions," said Leo Grant.', "rail union", "neutral",
+     "cue: neutral"),
+    ('"Her son is friendly with the rail unions," said Leo Grant.', "rail union", "neutral", "cue: neutral"),
     # conditions and indirect questions say nothing for or against
     ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
      "condition"),

@@ -43,6 +43,9 @@ _ASKING = {"ask", "wonder", "inquire"}
 _RECEIVING = {"have", "get", "receive", "gain", "keep", "retain", "deserve"}
 """Verbs whose subject a modal speaks for: "[councils] should have more control"."""
 _JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these objects: "failings in [X]"
+_BENEFIT_PREPOSITIONS = {"for", "to"}
+"""The only objects a positive adjective speaks for: "good for [X]", "vital to [X]"; not
+"capable of dealing with [X]", "friendly with [X]", which describe its subject."""
 _MAX_NOUNS_PASSED = 1
 _ADVOCATED = {"for": 1, "against": -1}
 _CUE_LEAN = {"critical": -1, "supportive": 1, "commitment": 1}
@@ -106,8 +109,8 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
          [X]") or the noun it describes: "[X] is unfair", "[X] has been a
          disaster", "[X] is failing", "[X] is at a crisis point", "[X] gives children a better start", "failings in
          [X]"; one that does good also speaks for its object ("protect [X]",
-         "good for [X]"), one that does harm does not ("the cuts hurt
-         [children]", "a threat to [X]");
+         "good for [X]", not "capable of dealing with [X]"), one that does
+         harm does not ("the cuts hurt [children]", "a threat to [X]");
        * adjectives judge a clause they govern: "wrong to expect [X] to ...";
        * an *outcome* word judges its subject only: "[the bill] won
          approval", not "win [the election]" nor "a narrow [victory]";
@@ -457,7 +460,7 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
                     found.append((polarity, head.lower_))
             elif rel in ("xcomp", "ccomp") and not is_verb:
                 found.append((polarity, head.lower_))  # "wrong [to expect ...]", "right [to drop ...]"
-            elif rel == "prep" and not is_verb and (polarity > 0 or node.lower_ in _JUDGED_PREPOSITIONS):
+            elif rel == "prep" and not is_verb and _judges_object(head, node, polarity):
                 # "failings in [X]", "the success of [X]", "good for [X]"; not "a threat to [X]"
                 found.append((polarity, head.lower_))
     copula = head.lemma_ == "be"
@@ -500,6 +503,15 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
     if total == 0:
         return 0, [], False
     return (1 if total > 0 else -1), [w for _, w in found], evaluated
+
+
+def _judges_object(word: Token, preposition: Token, polarity: int) -> bool:
+    """Whether an eval noun or adjective judges the object of its `preposition`: a negative one
+    that of "of", "in", "with" ("failings in [X]", not "a threat to [X]"); a positive noun any
+    ("the success of [X]", "a lifeline for [X]"), a positive adjective that of "for", "to"."""
+    if polarity < 0:
+        return preposition.lower_ in _JUDGED_PREPOSITIONS
+    return word.pos_ != "ADJ" or preposition.lower_ in _BENEFIT_PREPOSITIONS
 
 
 def _predicate_words(token: Token, lexicon: ConceptLexicon, in_concept: set[int], inside: set[int], *,
