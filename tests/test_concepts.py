@@ -245,6 +245,11 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     ('"Mrs Hale is capable of dealing with the rail unions," said Leo Grant.', "rail union", "neutral",
      "cue: neutral"),
     ('"Her son is friendly with the rail unions," said Leo Grant.', "rail union", "neutral", "cue: neutral"),
+    # a claim that something of value is damaged takes its side; not when the one damaged is a person
+    ('"The leak would compromise national security," said Leo Grant.', "national security", "agree",
+     "lexicon: compromise (+1)"),
+    ('"The contractor violated the planning agreement," said Leo Grant.', "planning agreement", "agree",
+     "lexicon: violated (+1)"),
     # conditions and indirect questions say nothing for or against
     ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
      "condition"),
@@ -273,6 +278,13 @@ def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     match = found[concept]
     assert match.agreement == expected, match
     assert evidence in match.evidence
+
+
+def test_a_person_damaged_is_not_defended(nlp, concepts):
+    doc, quote = only_quote(nlp, '"The rumours have damaged Tom Hale," said Leo Grant.')
+    start = doc.text.index("Tom Hale")
+    stance = concepts.judge_agreement(doc.char_span(start, start + 8), quote, lexicon=LEXICON)
+    assert stance.agreement == "neutral"
 
 
 def test_cue_class_leans_when_the_claim_says_nothing(nlp, concepts):

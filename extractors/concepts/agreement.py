@@ -43,6 +43,7 @@ _ASKING = {"ask", "wonder", "inquire"}
 _RECEIVING = {"have", "get", "receive", "gain", "keep", "retain", "deserve"}
 """Verbs whose subject a modal speaks for: "[councils] should have more control"."""
 _JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these objects: "failings in [X]"
+_PEOPLE_ENTITIES = {"PERSON", "NORP"}
 _BENEFIT_PREPOSITIONS = {"for", "to"}
 """The only objects a positive adjective speaks for: "good for [X]", "vital to [X]"; not
 "capable of dealing with [X]", "friendly with [X]", which describe its subject."""
@@ -110,7 +111,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
          disaster", "[X] is failing", "[X] is at a crisis point", "[X] gives children a better start", "failings in
          [X]"; one that does good also speaks for its object ("protect [X]",
          "good for [X]", not "capable of dealing with [X]"), one that does
-         harm does not ("the cuts hurt [children]", "a threat to [X]");
+         harm does not ("the cuts hurt [children]", "a threat to [X]"),
+         unless it damages a thing of value, which the claim defends
+         (``extractors/data/harm_verbs.txt``: "violated the [agreement]");
        * adjectives judge a clause they govern: "wrong to expect [X] to ...";
        * an *outcome* word judges its subject only: "[the bill] won
          approval", not "win [the election]" nor "a narrow [victory]";
@@ -458,6 +461,8 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
             elif rel in ("dobj", "nsubjpass", "dative") and is_verb and kind == "eval":
                 if polarity > 0:  # "protect [X]"; "the cuts hurt [children]" says nothing against them
                     found.append((polarity, head.lower_))
+                elif _defended(head, node, lexicon):  # "would compromise [national security]"
+                    found.append((1, head.lower_))
             elif rel in ("xcomp", "ccomp") and not is_verb:
                 found.append((polarity, head.lower_))  # "wrong [to expect ...]", "right [to drop ...]"
             elif rel == "prep" and not is_verb and _judges_object(head, node, polarity):
@@ -503,6 +508,14 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
     if total == 0:
         return 0, [], False
     return (1 if total > 0 else -1), [w for _, w in found], evaluated
+
+
+def _defended(verb: Token, target: Token, lexicon: ConceptLexicon) -> bool:
+    """Whether `target`, the object of a harmful `verb`, is something of value that the claim
+    defends: "violated the [agreement]", "would compromise [national security]"; not a person,
+    a group or a pronoun ("the cuts hurt [children]" is about who is hurt)."""
+    return (_lemma(verb) in lexicon.harm_verbs and target.pos_ != "PRON"
+            and target.ent_type_ not in _PEOPLE_ENTITIES)
 
 
 def _judges_object(word: Token, preposition: Token, polarity: int) -> bool:
