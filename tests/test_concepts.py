@@ -287,6 +287,19 @@ def test_a_person_damaged_is_not_defended(nlp, concepts):
     assert stance.agreement == "neutral"
 
 
+@pytest.mark.parametrize("text, concept, expected", [
+    ("Leo Grant vowed to finish the new depot.", "new depot", "agree"),
+    ("Leo Grant vowed to stay in the race until June.", "race", "neutral"),  # a circumstance
+    ("Leo Grant warned against the merger.", "merger", "disagree"),  # what the warning is about
+])
+def test_the_cue_leans_for_what_the_claim_is_about_not_its_circumstances(nlp, concepts, text, concept, expected):
+    doc, quote = only_quote(nlp, text)
+    start = doc.text.index(concept)
+    stance = concepts.judge_agreement(doc.char_span(start, start + len(concept)), quote, lexicon=LEXICON)
+    assert stance.agreement == expected
+    assert any(e.startswith("cue: ") for e in stance.evidence)
+
+
 def test_cue_class_leans_when_the_claim_says_nothing(nlp, concepts):
     doc, quote = only_quote(nlp, 'Helen Marsh warned that the academy programme would leave rural schools '
                                  'on their own.')

@@ -44,6 +44,9 @@ _RECEIVING = {"have", "get", "receive", "gain", "keep", "retain", "deserve"}
 """Verbs whose subject a modal speaks for: "[councils] should have more control"."""
 _JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these objects: "failings in [X]"
 _PEOPLE_ENTITIES = {"PERSON", "NORP"}
+_TARGET_PREPOSITIONS = {"against", "about", "over", "on", "to", "of"}
+"""Prepositions whose object a cue may be about ("warned against [X]"); the others mark a
+circumstance or a beneficiary ("stay in the [race]", "jobs for [women]"), which it is not."""
 _BENEFIT_PREPOSITIONS = {"for", "to"}
 """The only objects a positive adjective speaks for: "good for [X]", "vital to [X]"; not
 "capable of dealing with [X]", "friendly with [X]", which describe its subject."""
@@ -157,8 +160,11 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        evaluated", "[X] does not go far enough": disagree) or twice over
        ("without [X], councils will not cope": agree); a negation elsewhere
        states a fact ("there were not [multiple calls]"). Otherwise the cue
-       class leans, for a concept that is not inside another noun's phrase:
-       critical -> disagree, supportive or commitment -> agree; else neutral.
+       class leans (critical -> disagree, supportive or commitment -> agree)
+       for a concept that is not inside another noun's phrase, nor in a
+       prepositional phrase of circumstance or beneficiary ("vowed to stay in
+       the [race]", "jobs for [women]"; "warned against [X]" is what the cue
+       is about); else neutral.
     8. **Confidence** estimates how often a judgement of its kind is right
        (calibrated on the development pairs of the labelled corpus): 0.65
        with polarity or modality on the path, 0.1 less when a negation
@@ -223,10 +229,12 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     direct = True  # no clause crossed yet: the words met judge the concept itself
     top = root
     nouns = 0  # nouns passed on the way: a judgement reaches one noun down, not two
+    adjunct = False  # the concept is in a prepositional phrase of circumstance: "stay in the [race]"
     while node.head.i != node.i and node.head.i in inside:
         head, rel = node.head, node.dep_
         if rel == "advcl" and not any(c.lower_ == "without" for c in node.children):
             break  # a circumstance ("before [voters] weighed in") is not what the verb above judges
+        adjunct = adjunct or (rel == "prep" and node.lower_ not in _TARGET_PREPOSITIONS)
         if _setting(head, rel, node):
             break  # nor is a setting of an act: "we have to beat Trump at the [ballot box]"
         if node.i != root.i and node.pos_ in ("NOUN", "PROPN"):
@@ -293,8 +301,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
             apply(words[0][0], [w for _, w in words], True)
     # 7. decision and 8. confidence
     cue_class = quote.cue_class if quote is not None else None
-    # the cue speaks for the claim's main participants, not for a noun inside one of them
-    lean = _CUE_LEAN.get(cue_class or "", 0) if not nouns else 0
+    # the cue speaks for the claim's main participants, not for a noun inside one of them nor for
+    # a circumstance ("vowed to stay in the [race]", "promised jobs for [women]")
+    lean = _CUE_LEAN.get(cue_class or "", 0) if not nouns and not adjunct else 0
     if pieces or denied or (negations and sign > 0):  # "without [X], councils will not be able to ..."
         agreement = "agree" if sign > 0 else "disagree"
         confidence = (_BASE_CONFIDENCE if pieces else _NEGATION_ONLY_CONFIDENCE) + _EVIDENCE_STEP * max(0, pieces - 1)
