@@ -250,6 +250,10 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
      "lexicon: compromise (+1)"),
     ('"The contractor violated the planning agreement," said Leo Grant.', "planning agreement", "agree",
      "lexicon: violated (+1)"),
+    # the speaker's pledge ("I/we will", "going to") is for what it acts on; a refusal against it
+    ('"We will get the medical records out," said Leo Grant.', "medical record", "agree", "pledge"),
+    ('"We are not going to send ground troops," said Leo Grant.', "ground troop", "disagree", "pledge"),
+    ('"They will get the medical records out," said Leo Grant.', "medical record", "neutral", "cue: neutral"),
     # conditions and indirect questions say nothing for or against
     ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
      "condition"),

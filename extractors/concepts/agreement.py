@@ -31,6 +31,11 @@ _OBJECT = {"dobj", "pobj", "xcomp", "ccomp", "nsubjpass", "csubjpass", "dative",
            "acomp", "pcomp", "agent"}
 _CLAUSE = {"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "relcl", "acl", "conj", "pcomp"}
 _ADVOCACY_MODALS = {"should", "must", "ought", "shall"}
+_FIRST_PERSON = {"i", "we"}
+_FUTURE = {"will", "shall"}
+_PLEDGED = {"dobj", "attr", "ccomp"}
+"""How a concept stands to an act the speaker pledges: its object, "I'll be the [nominee]",
+"I'll make the [wall] shorter"."""
 _COMPARISONS = {"like", "as", "unlike"}
 """Prepositions that compare rather than set an act: "treat them like a [colony]"."""
 _NECESSITY_VERBS = {"have", "get"}
@@ -146,7 +151,11 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        to", nor "got to" alone, a chance), advocate the claim, which counts as evidence for it: agree, unless
        negated. They advocate the act, not the one who should act ("[the
        regulators] should publish"), unless the act is to receive ("[rural
-       schools] should get more money").
+       schools] should get more money"). A pledge of the speaker's counts the
+       same way: a first-person subject with "will" or "going to" acting on
+       the concept ("we will get [the records] out", "I'm going to be the
+       [nominee]"; "we're not going to do [X]": disagree), when the act has
+       no polarity of its own ("we will win [the election]" stays neutral).
     5. **Doubt**: a "whether"/"if" clause reported with a critical cue
        ("questioned whether X worked") is denied, so it flips.
     6. **The concept's own words**: when nothing on the path judged it, an
@@ -275,6 +284,10 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
         if rel == "xcomp" and _necessity(head, node):
             evidence.append(f"modal: {head.lower_} to")
             pieces += 1
+        if (rel in _PLEDGED and not nouns and not adjunct and _polarity(head, polarities) is None
+                and _pledged(head)):
+            evidence.append("pledge")  # "we will get [the records] out", "I'm going to be the [nominee]"
+            pieces += 1
         # 2. polarity of the word governing the path, or of its predicate
         polarity, words, evaluated = _level_polarity(head, rel, node, polarities, in_concept, inside)
         if rel == "prep" and node.lower_ in _ADVOCATED and _lemma(head) in lexicon.advocacy:
@@ -366,6 +379,18 @@ def _asked_indirectly(top: Token) -> bool:
         return top.tag_ in ("WDT", "WP", "WRB") or any(c.tag_ in ("WDT", "WP", "WRB") and c.i < top.i
                                                        for c in top.children)
     return False
+
+
+def _pledged(verb: Token) -> bool:
+    """Whether the speaker commits to the act of `verb`: a first-person subject with "will" or
+    "going to" ("we will get [X] out", "I'm going to be the [nominee]")."""
+    going = verb.head if verb.dep_ == "xcomp" and _lemma(verb.head) == "go" else None
+    subject = next((c for c in (going or verb).children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in _FIRST_PERSON:
+        return False
+    if going is not None:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and going.tag_ == "VBG"
+    return any(c.dep_ == "aux" and _lemma(c) in _FUTURE for c in verb.children)
 
 
 def _setting(head: Token, rel: str, preposition: Token) -> bool:
