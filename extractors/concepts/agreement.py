@@ -101,10 +101,10 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        sector] can - or should - replace the state"). The walk stops at an
        adverbial clause ("before [voters] weighed in" is not what the verb
        above it judges), at a setting of an act (a prepositional phrase beside
-       a verb's object: "beat Trump at the [ballot box]", not a comparison
-       "treat them like a [colony]") and when it would pass a second noun: a judgement
-       reaches one noun down ("oppose the cuts to [legal aid]"), not two
-       ("expand programmes for parents of [citizens]").
+       a verb's object: "beat Trump at the [ballot box]", not a comparison:
+       "treat them like a [colony]") and when it would pass a second noun: a
+       judgement reaches one noun down ("oppose the cuts to [legal aid]"), not
+       two ("expand programmes for parents of [citizens]").
     2. **Polarity** (``extractors/data/polarity.tsv``) of the words met on the
        way, each judging what it is said of:
 
@@ -116,12 +116,13 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
          council]");
        * an *eval* word judges its subject (or a passive's agent: "hurt by
          [X]") or the noun it describes: "[X] is unfair", "[X] has been a
-         disaster", "[X] is failing", "[X] is at a crisis point", "[X] gives children a better start", "failings in
-         [X]"; one that does good also speaks for its object ("protect [X]",
-         "good for [X]", not "capable of dealing with [X]"), one that does
-         harm does not ("the cuts hurt [children]", "a threat to [X]"),
-         unless it damages a thing of value, which the claim defends
-         (``extractors/data/harm_verbs.txt``: "violated the [agreement]");
+         disaster", "[X] is failing", "[X] is at a crisis point", "[X] gives
+         children a better start", "failings in [X]"; one that does good also
+         speaks for its object ("protect [X]", "good for [X]", not "capable of
+         dealing with [X]"), one that does harm does not ("the cuts hurt
+         [children]", "a threat to [X]"), unless it damages a thing of value,
+         which the claim defends (``extractors/data/harm_verbs.txt``:
+         "violated the [agreement]");
        * adjectives judge a clause they govern: "wrong to expect [X] to ...";
        * an *outcome* word judges its subject only: "[the bill] won
          approval", not "win [the election]" nor "a narrow [victory]";
@@ -148,14 +149,15 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     4. **Modality**: "should", "must", "ought to" on the path (or on a verb
        coordinated with it that has no subject of its own: "can - or should
        -"), and the semi-modals "have to" and "has got to" (not "don't have
-       to", nor "got to" alone, a chance), advocate the claim, which counts as evidence for it: agree, unless
-       negated. They advocate the act, not the one who should act ("[the
-       regulators] should publish"), unless the act is to receive ("[rural
-       schools] should get more money"). A pledge of the speaker's counts the
-       same way: a first-person subject with "will" or "going to" acting on
-       the concept ("we will get [the records] out", "I'm going to be the
-       [nominee]"; "we're not going to do [X]": disagree), when the act has
-       no polarity of its own ("we will win [the election]" stays neutral).
+       to", nor "got to" alone, a chance), advocate the claim, which counts as
+       evidence for it: agree, unless negated. They advocate the act, not the
+       one who should act ("[the regulators] should publish"), unless the act
+       is to receive ("[rural schools] should get more money"). A pledge of
+       the speaker's counts the same way: a first-person subject with "will"
+       or "going to" acting on the concept ("we will get [the records] out",
+       "I'm going to be the [nominee]"; "we're not going to do [X]":
+       disagree), when the act has no polarity of its own ("we will win [the
+       election]" stays neutral).
     5. **Doubt**: a "whether"/"if" clause reported with a critical cue
        ("questioned whether X worked") is denied, so it flips.
     6. **The concept's own words**: when nothing on the path judged it, an
