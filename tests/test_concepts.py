@@ -254,6 +254,7 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     ('"We will get the medical records out," said Leo Grant.', "medical record", "agree", "pledge"),
     ('"We are not going to send ground troops," said Leo Grant.', "ground troop", "disagree", "pledge"),
     ('"They will get the medical records out," said Leo Grant.', "medical record", "neutral", "cue: neutral"),
+    # stance verbs that act on what follows
     ('"The council will cancel the flower show," said Leo Grant.', "flower show", "disagree",
      "lexicon: cancel (-1)"),
     ('"The court should uphold the smoking ban," said Leo Grant.', "smoking ban", "agree", "lexicon: uphold (+1)"),
