@@ -193,9 +193,11 @@ class ConceptLexicon(_Lexicon):
     generic_nouns: frozenset[str]
     hedges: frozenset[str]
     advocacy: frozenset[str] = frozenset()
+    """Words whose "for" complement is supported and "against" complement opposed."""
     honorifics: frozenset[str] = frozenset()
     """Honorifics and abbreviated offices ("mr", "sen"), left out of key phrases."""
-    """Words whose "for" complement is supported and "against" complement opposed."""
+    harm_verbs: frozenset[str] = frozenset()
+    """Verbs of damage to something of value, whose object the speaker defends ("violate [X]")."""
     valence: dict[str, float] = field(default_factory=dict)
     """Word form -> mean valence (-4 to +4) from the VADER sentiment lexicon: the fallback for
     words that are not in `polarity` (see `read_valence`)."""
@@ -209,6 +211,7 @@ class ConceptLexicon(_Lexicon):
             generic_nouns=read_words("generic_nouns.txt"),
             hedges=read_words("hedges.txt"),
             advocacy=read_words("advocacy.txt"),
+            harm_verbs=read_words("harm_verbs.txt"),
             honorifics=read_words("honorifics.txt") | read_words("office_abbreviations.txt"),
             valence=read_valence(),
         )

@@ -58,10 +58,10 @@ def test_the_texts_are_those_labelled(texts):
     assert [p.n for p in PAIRS if p.key not in texts or not text_matches(p, texts[p.key])] == []
 
 
-# Floors a little under the accuracy reached in round 2 (first draw: dev half 0.75, held-out half
-# 0.69; second draw of development pairs 0.70; before round 2: 0.73, 0.64 and 0.60): a change that
-# loses ground on any of them fails here.
-@pytest.mark.parametrize("split, draw, floor", [("dev", 1, 0.72), ("dev", 2, 0.67), ("heldout", 1, 0.66)])
+# Floors a little under the accuracy reached in round 3 (first draw: dev half 0.79, held-out half
+# 0.68; second draw of development pairs 0.74; round 2: 0.75, 0.69 and 0.70): a change that loses
+# ground on any of them fails here.
+@pytest.mark.parametrize("split, draw, floor", [("dev", 1, 0.76), ("dev", 2, 0.71), ("heldout", 1, 0.66)])
 def test_agreement_accuracy(predictions, split, draw, floor):
     chosen = [(p, q) for p, q in zip(PAIRS, predictions) if p.split == split and p.draw == draw]
     title = f"{split} half of the corpus" if draw == 1 else f"{split} pairs of draw {draw}"

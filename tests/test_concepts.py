@@ -221,6 +221,43 @@ def test_frames_and_titles_are_not_concepts(nlp, concepts):
     # a modal advocates the act, not the one who should act, unless what they should do is receive
     ('"The regulators should publish their findings," said Ruth Bond.', "regulator", "neutral", "cue: neutral"),
     ('"Rural schools should get more money," said Kate Moore.', "rural school", "agree", "modal: should"),
+    # semi-modals of necessity advocate the act as "must" does; not negated, nor "got to" alone (a chance)
+    ('"The council has got to run the night buses," said Leo Grant.', "night bus", "agree", "modal: got to"),
+    ('"We have to run the night buses," said Leo Grant.', "night bus", "agree", "modal: have to"),
+    ('"You do not have to run the night buses," said Leo Grant.', "night bus", "neutral", "cue: neutral"),
+    ('"I got to run the night buses once," said Leo Grant.', "night bus", "neutral", "cue: neutral"),
+    # the setting of an act is not what the act (or a modal on it) judges; a comparison is
+    ('"We should beat the Tories at the ballot box," said Leo Grant.', "ballot box", "neutral", "cue: neutral"),
+    ('"They must stop treating the islands like a colony," said Leo Grant.', "colony", "disagree",
+     "lexicon: stop (-1)"),
+    # a passive's agent: an eval verb judges it as it judges a subject; a stance verb's is who holds the stance
+    ('"The children were hurt by the cuts," said Leo Grant.', "cut", "disagree", "lexicon: hurt (-1)"),
+    ('"The scheme was scrapped by the council," said Leo Grant.', "council", "neutral", "cue: neutral"),
+    # a phrasal verb is looked up as verb and particle
+    ('"The council will roll back the parking charges," said Leo Grant.', "parking charge", "disagree",
+     "lexicon: roll (-1)"),
+    ('"The police will step up the patrols," said Leo Grant.', "patrol", "agree", "lexicon: step (+1)"),
+    # a verb whose silent "e" the lemmatiser dropped ("hoped" -> "hop") is still found
+    ('"We hoped the new depot would open," said Leo Grant.', "new depot", "agree", "lexicon: hoped (+1)"),
+    ('"She hated the new depot," said Leo Grant.', "new depot", "disagree", "lexicon: hated (-1)"),
+    # a positive adjective speaks for what it is good for or to, not for what its subject deals with
+    ('"The new bus lanes are good for cyclists," said Leo Grant.', "cyclist", "agree", "lexicon: good (+1)"),
+    ('"Mrs Hale is capable of dealing with the rail unions," said Leo Grant.', "rail union", "neutral",
+     "cue: neutral"),
+    ('"Her son is friendly with the rail unions," said Leo Grant.', "rail union", "neutral", "cue: neutral"),
+    # a claim that something of value is damaged takes its side; not when the one damaged is a person
+    ('"The leak would compromise national security," said Leo Grant.', "national security", "agree",
+     "lexicon: compromise (+1)"),
+    ('"The contractor violated the planning agreement," said Leo Grant.', "planning agreement", "agree",
+     "lexicon: violated (+1)"),
+    # the speaker's pledge ("I/we will", "going to") is for what it acts on; a refusal against it
+    ('"We will get the medical records out," said Leo Grant.', "medical record", "agree", "pledge"),
+    ('"We are not going to send ground troops," said Leo Grant.', "ground troop", "disagree", "pledge"),
+    ('"They will get the medical records out," said Leo Grant.', "medical record", "neutral", "cue: neutral"),
+    # stance verbs that act on what follows
+    ('"The council will cancel the flower show," said Leo Grant.', "flower show", "disagree",
+     "lexicon: cancel (-1)"),
+    ('"The court should uphold the smoking ban," said Leo Grant.', "smoking ban", "agree", "lexicon: uphold (+1)"),
     # conditions and indirect questions say nothing for or against
     ('"If the new depot is built, we will find another site," said Leo Grant.', "new depot", "neutral",
      "condition"),
@@ -249,6 +286,26 @@ def test_agreement_rules(nlp, concepts, text, concept, expected, evidence):
     match = found[concept]
     assert match.agreement == expected, match
     assert evidence in match.evidence
+
+
+def test_a_person_damaged_is_not_defended(nlp, concepts):
+    doc, quote = only_quote(nlp, '"The rumours have damaged Tom Hale," said Leo Grant.')
+    start = doc.text.index("Tom Hale")
+    stance = concepts.judge_agreement(doc.char_span(start, start + 8), quote, lexicon=LEXICON)
+    assert stance.agreement == "neutral"
+
+
+@pytest.mark.parametrize("text, concept, expected", [
+    ("Leo Grant vowed to finish the new depot.", "new depot", "agree"),
+    ("Leo Grant vowed to stay in the race until June.", "race", "neutral"),  # a circumstance
+    ("Leo Grant warned against the merger.", "merger", "disagree"),  # what the warning is about
+])
+def test_the_cue_leans_for_what_the_claim_is_about_not_its_circumstances(nlp, concepts, text, concept, expected):
+    doc, quote = only_quote(nlp, text)
+    start = doc.text.index(concept)
+    stance = concepts.judge_agreement(doc.char_span(start, start + len(concept)), quote, lexicon=LEXICON)
+    assert stance.agreement == expected
+    assert any(e.startswith("cue: ") for e in stance.evidence)
 
 
 def test_cue_class_leans_when_the_claim_says_nothing(nlp, concepts):

@@ -31,6 +31,15 @@ _OBJECT = {"dobj", "pobj", "xcomp", "ccomp", "nsubjpass", "csubjpass", "dative",
            "acomp", "pcomp", "agent"}
 _CLAUSE = {"ccomp", "xcomp", "csubj", "csubjpass", "advcl", "relcl", "acl", "conj", "pcomp"}
 _ADVOCACY_MODALS = {"should", "must", "ought", "shall"}
+_FIRST_PERSON = {"i", "we"}
+_FUTURE = {"will", "shall"}
+_PLEDGED = {"dobj", "attr", "ccomp"}
+"""How a concept stands to an act the speaker pledges: its object, "I'll be the [nominee]",
+"I'll make the [wall] shorter"."""
+_COMPARISONS = {"like", "as", "unlike"}
+"""Prepositions that compare rather than set an act: "treat them like a [colony]"."""
+_NECESSITY_VERBS = {"have", "get"}
+"""Verbs of the semi-modals of necessity: "have to [X]", "has got to [X]" (not "got to", a chance)."""
 _NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}
 _NEGATING_MODIFIERS = {"no", "little", "few", "hardly", "barely", "scarcely", "never", "without"}
 _DOUBT_MARKS = {"whether", "if"}
@@ -39,6 +48,13 @@ _ASKING = {"ask", "wonder", "inquire"}
 _RECEIVING = {"have", "get", "receive", "gain", "keep", "retain", "deserve"}
 """Verbs whose subject a modal speaks for: "[councils] should have more control"."""
 _JUDGED_PREPOSITIONS = {"of", "in", "with"}  # a negative word judges these objects: "failings in [X]"
+_PEOPLE_ENTITIES = {"PERSON", "NORP"}
+_TARGET_PREPOSITIONS = {"against", "about", "over", "on", "to", "of"}
+"""Prepositions whose object a cue may be about ("warned against [X]"); the others mark a
+circumstance or a beneficiary ("stay in the [race]", "jobs for [women]"), which it is not."""
+_BENEFIT_PREPOSITIONS = {"for", "to"}
+"""The only objects a positive adjective speaks for: "good for [X]", "vital to [X]"; not
+"capable of dealing with [X]", "friendly with [X]", which describe its subject."""
 _MAX_NOUNS_PASSED = 1
 _ADVOCATED = {"for": 1, "against": -1}
 _CUE_LEAN = {"critical": -1, "supportive": 1, "commitment": 1}
@@ -84,23 +100,29 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        the verbs or adjectives above that: "I do not believe [the voluntary
        sector] can - or should - replace the state"). The walk stops at an
        adverbial clause ("before [voters] weighed in" is not what the verb
-       above it judges) and when it would pass a second noun: a judgement
-       reaches one noun down ("oppose the cuts to [legal aid]"), not two
-       ("expand programmes for parents of [citizens]").
+       above it judges), at a setting of an act (a prepositional phrase beside
+       a verb's object: "beat Trump at the [ballot box]", not a comparison:
+       "treat them like a [colony]") and when it would pass a second noun: a
+       judgement reaches one noun down ("oppose the cuts to [legal aid]"), not
+       two ("expand programmes for parents of [citizens]").
     2. **Polarity** (``extractors/data/polarity.tsv``) of the words met on the
        way, each judging what it is said of:
 
        * a *stance* word judges its object or complement: "oppose [X]",
-         "scrap [X]", "worried about [X]", "delighted that [X was secured]";
+         "scrap [X]", "worried about [X]", "delighted that [X was secured]",
+         "roll back [X]" (a phrasal verb is looked up with its particle);
          not an object kept from an act ("prevent [X] from taking part"),
-         nor, when a verb has an object, its prepositional phrases, which are
-         settings ("beat Trump at the [ballot box]");
-       * an *eval* word judges its subject or the noun it describes: "[X] is
-         unfair", "[X] has been a disaster", "[X] is failing", "[X] is at a
-         crisis point", "[X] gives children a better start", "failings in
-         [X]"; one that does good also speaks for its object ("protect [X]",
-         "good for [X]"), one that does harm does not ("the cuts hurt
-         [children]", "a threat to [X]");
+         nor the agent of a passive, who holds the stance ("scrapped by [the
+         council]");
+       * an *eval* word judges its subject (or a passive's agent: "hurt by
+         [X]") or the noun it describes: "[X] is unfair", "[X] has been a
+         disaster", "[X] is failing", "[X] is at a crisis point", "[X] gives
+         children a better start", "failings in [X]"; one that does good also
+         speaks for its object ("protect [X]", "good for [X]", not "capable of
+         dealing with [X]"), one that does harm does not ("the cuts hurt
+         [children]", "a threat to [X]"), unless it damages a thing of value,
+         which the claim defends (``extractors/data/harm_verbs.txt``:
+         "violated the [agreement]");
        * adjectives judge a clause they govern: "wrong to expect [X] to ...";
        * an *outcome* word judges its subject only: "[the bill] won
          approval", not "win [the election]" nor "a narrow [victory]";
@@ -126,10 +148,16 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        ("no evidence that", "nobody wants"), "little", "few", "without".
     4. **Modality**: "should", "must", "ought to" on the path (or on a verb
        coordinated with it that has no subject of its own: "can - or should
-       -") advocate the claim, which counts as evidence for it: agree, unless
-       negated. They advocate the act, not the one who should act ("[the
-       regulators] should publish"), unless the act is to receive ("[rural
-       schools] should get more money").
+       -"), and the semi-modals "have to" and "has got to" (not "don't have
+       to", nor "got to" alone, a chance), advocate the claim, which counts as
+       evidence for it: agree, unless negated. They advocate the act, not the
+       one who should act ("[the regulators] should publish"), unless the act
+       is to receive ("[rural schools] should get more money"). A pledge of
+       the speaker's counts the same way: a first-person subject with "will"
+       or "going to" acting on the concept ("we will get [the records] out",
+       "I'm going to be the [nominee]"; "we're not going to do [X]":
+       disagree), when the act has no polarity of its own ("we will win [the
+       election]" stays neutral).
     5. **Doubt**: a "whether"/"if" clause reported with a critical cue
        ("questioned whether X worked") is denied, so it flips.
     6. **The concept's own words**: when nothing on the path judged it, an
@@ -143,8 +171,11 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        evaluated", "[X] does not go far enough": disagree) or twice over
        ("without [X], councils will not cope": agree); a negation elsewhere
        states a fact ("there were not [multiple calls]"). Otherwise the cue
-       class leans, for a concept that is not inside another noun's phrase:
-       critical -> disagree, supportive or commitment -> agree; else neutral.
+       class leans (critical -> disagree, supportive or commitment -> agree)
+       for a concept that is not inside another noun's phrase, nor in a
+       prepositional phrase of circumstance or beneficiary ("vowed to stay in
+       the [race]", "jobs for [women]"; "warned against [X]" is what the cue
+       is about); else neutral.
     8. **Confidence** estimates how often a judgement of its kind is right
        (calibrated on the development pairs of the labelled corpus): 0.65
        with polarity or modality on the path, 0.1 less when a negation
@@ -209,10 +240,14 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     direct = True  # no clause crossed yet: the words met judge the concept itself
     top = root
     nouns = 0  # nouns passed on the way: a judgement reaches one noun down, not two
+    adjunct = False  # the concept is in a prepositional phrase of circumstance: "stay in the [race]"
     while node.head.i != node.i and node.head.i in inside:
         head, rel = node.head, node.dep_
         if rel == "advcl" and not any(c.lower_ == "without" for c in node.children):
             break  # a circumstance ("before [voters] weighed in") is not what the verb above judges
+        adjunct = adjunct or (rel == "prep" and node.lower_ not in _TARGET_PREPOSITIONS)
+        if _setting(head, rel, node):
+            break  # nor is a setting of an act: "we have to beat Trump at the [ballot box]"
         if node.i != root.i and node.pos_ in ("NOUN", "PROPN"):
             nouns += 1
             if nouns > _MAX_NOUNS_PASSED:  # "expand [programs] for parents of [citizens]"
@@ -248,6 +283,13 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
                 if not any(e == f"modal: {modal.lower_}" for e in evidence):
                     evidence.append(f"modal: {modal.lower_}")
                     pieces += 1
+        if rel == "xcomp" and _necessity(head, node):
+            evidence.append(f"modal: {head.lower_} to")
+            pieces += 1
+        if (rel in _PLEDGED and not nouns and not adjunct and _polarity(head, polarities) is None
+                and _pledged(head)):
+            evidence.append("pledge")  # "we will get [the records] out", "I'm going to be the [nominee]"
+            pieces += 1
         # 2. polarity of the word governing the path, or of its predicate
         polarity, words, evaluated = _level_polarity(head, rel, node, polarities, in_concept, inside)
         if rel == "prep" and node.lower_ in _ADVOCATED and _lemma(head) in lexicon.advocacy:
@@ -274,8 +316,9 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
             apply(words[0][0], [w for _, w in words], True)
     # 7. decision and 8. confidence
     cue_class = quote.cue_class if quote is not None else None
-    # the cue speaks for the claim's main participants, not for a noun inside one of them
-    lean = _CUE_LEAN.get(cue_class or "", 0) if not nouns else 0
+    # the cue speaks for the claim's main participants, not for a noun inside one of them nor for
+    # a circumstance ("vowed to stay in the [race]", "promised jobs for [women]")
+    lean = _CUE_LEAN.get(cue_class or "", 0) if not nouns and not adjunct else 0
     if pieces or denied or (negations and sign > 0):  # "without [X], councils will not be able to ..."
         agreement = "agree" if sign > 0 else "disagree"
         confidence = (_BASE_CONFIDENCE if pieces else _NEGATION_ONLY_CONFIDENCE) + _EVIDENCE_STEP * max(0, pieces - 1)
@@ -340,6 +383,39 @@ def _asked_indirectly(top: Token) -> bool:
     return False
 
 
+def _pledged(verb: Token) -> bool:
+    """Whether the speaker commits to the act of `verb`: a first-person subject with "will" or
+    "going to" ("we will get [X] out", "I'm going to be the [nominee]")."""
+    going = verb.head if verb.dep_ == "xcomp" and _lemma(verb.head) == "go" else None
+    subject = next((c for c in (going or verb).children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in _FIRST_PERSON:
+        return False
+    if going is not None:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and going.tag_ == "VBG"
+    return any(c.dep_ == "aux" and _lemma(c) in _FUTURE for c in verb.children)
+
+
+def _setting(head: Token, rel: str, preposition: Token) -> bool:
+    """Whether the path reaches verb `head` through a prepositional phrase beside its object: a
+    setting of the act ("beat Trump at the [ballot box]"), which the act does not judge; a
+    comparison is not one ("stop treating them like a [colony]")."""
+    return (rel == "prep" and preposition.lower_ not in _COMPARISONS and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "dobj" for c in head.children))
+
+
+def _necessity(head: Token, complement: Token) -> bool:
+    """Whether `head` with its to-infinitive `complement` is a semi-modal of necessity, which
+    advocates the act as "must" does: "we have to keep [X]", "he has got to use [X]"; not "got
+    to" alone ("I got to meet [X]" is a chance), nor a negated one ("you don't have to")."""
+    if _lemma(head) not in _NECESSITY_VERBS or head.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children):
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
+    return _lemma(head) == "have" or any(c.dep_ == "aux" and _lemma(c) == "have" for c in head.children)
+
+
 def _head_of(span: Span) -> Token:
     """The concept's head: of the words whose head is outside the span, a subject or object
     first, then a noun ("Sure Start" parsed as an interjection and a subject)."""
@@ -354,23 +430,39 @@ def _lemma(token: Token) -> str:
 
 
 def _polarity(token: Token, lexicon: ConceptLexicon, *, fallback: bool = True) -> tuple[int, str] | None:
-    """The lexicon entry of a word: adjectives and adverbs by their form ("closer" is not
-    "close"), other words by their lemma, else their form; function words have none
-    ("like an elephant"). A content word that is not in the polarity lexicon but has a
-    strong valence in VADER's is an eval word of that sign ("[the media] are manipulating")."""
+    """The lexicon entry of a word: a verb with a particle by both ("roll back"), adjectives and
+    adverbs by their form ("closer" is not "close"), other words by their lemma, else their
+    form; function words have none ("like an elephant"). A content word that is not in the
+    polarity lexicon but has a strong valence in VADER's is an eval word of that sign ("[the
+    media] are manipulating")."""
     if token.pos_ not in _CONTENT_POS:
         return None
     polarity = lexicon.polarity
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None:  # a phrasal verb is its own word: "roll back [X]", "step up [X]"
+        hit = polarity.get(f"{_lemma(token)} {particle}")
+        if hit is not None:
+            return hit
     if token.pos_ in ("ADJ", "ADV"):
         hit = polarity.get(token.lower_)
     else:
-        hit = polarity.get((token.lemma_ or token.text).lower()) or polarity.get(token.lower_)
+        hit = (polarity.get((token.lemma_ or token.text).lower()) or polarity.get(token.lower_)
+               or polarity.get(_silent_e(token)))
     if hit is not None or not fallback or token.pos_ not in _VALENCE_POS:
         return hit
     valence = lexicon.valence.get(token.lower_)  # VADER lists word forms ("screwed", "manipulating")
     if valence is None or abs(valence) < VALENCE_MIN:
         return None
     return (1 if valence > 0 else -1), "eval"
+
+
+def _silent_e(token: Token) -> str:
+    """A verb's lemma with the silent "e" the lemmatiser dropped: "hoped", "hopes", "hoping"
+    -> "hope", not "hop" (whose forms double the consonant: "hopped", "hopping"); else ""."""
+    lemma, form = _lemma(token), token.lower_
+    if token.pos_ != "VERB" or lemma.endswith("e"):
+        return ""
+    return lemma + "e" if form.startswith(lemma + "e") or form == lemma + "ing" else ""
 
 
 def _negated(token: Token) -> bool:
@@ -395,21 +487,21 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
     if own is not None:
         polarity, kind = own
         is_verb = head.pos_ in ("VERB", "AUX")
-        if kind == "stance" and (rel in _OBJECT or rel in ("compound", "poss")):
-            if rel == "prep" and is_verb and any(c.dep_ == "dobj" for c in head.children):
-                pass  # with an object, a verb's prepositions are settings: "beat [Trump] at the ballot box"
-            elif not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
+        if kind == "stance" and (rel in _OBJECT - {"agent"} or rel in ("compound", "poss")):
+            if not (rel == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)):
                 found.append((polarity, head.lower_))  # "prevent [X] from taking part" is against the act
         elif kind in ("eval", "outcome"):
             evaluated = True
-            if rel in _SUBJECT or (rel == "poss" and not is_verb):
-                found.append((polarity, head.lower_))
+            if rel in _SUBJECT or rel == "agent" or (rel == "poss" and not is_verb):
+                found.append((polarity, head.lower_))  # "[X] hurts them", "they were hurt by [X]"
             elif rel in ("dobj", "nsubjpass", "dative") and is_verb and kind == "eval":
                 if polarity > 0:  # "protect [X]"; "the cuts hurt [children]" says nothing against them
                     found.append((polarity, head.lower_))
+                elif _defended(head, node, lexicon):  # "would compromise [national security]"
+                    found.append((1, head.lower_))
             elif rel in ("xcomp", "ccomp") and not is_verb:
                 found.append((polarity, head.lower_))  # "wrong [to expect ...]", "right [to drop ...]"
-            elif rel == "prep" and not is_verb and (polarity > 0 or node.lower_ in _JUDGED_PREPOSITIONS):
+            elif rel == "prep" and not is_verb and _judges_object(head, node, polarity):
                 # "failings in [X]", "the success of [X]", "good for [X]"; not "a threat to [X]"
                 found.append((polarity, head.lower_))
     copula = head.lemma_ == "be"
@@ -452,6 +544,23 @@ def _level_polarity(head: Token, rel: str, node: Token, lexicon: ConceptLexicon,
     if total == 0:
         return 0, [], False
     return (1 if total > 0 else -1), [w for _, w in found], evaluated
+
+
+def _defended(verb: Token, target: Token, lexicon: ConceptLexicon) -> bool:
+    """Whether `target`, the object of a harmful `verb`, is something of value that the claim
+    defends: "violated the [agreement]", "would compromise [national security]"; not a person,
+    a group or a pronoun ("the cuts hurt [children]" is about who is hurt)."""
+    return (_lemma(verb) in lexicon.harm_verbs and target.pos_ != "PRON"
+            and target.ent_type_ not in _PEOPLE_ENTITIES)
+
+
+def _judges_object(word: Token, preposition: Token, polarity: int) -> bool:
+    """Whether an eval noun or adjective judges the object of its `preposition`: a negative one
+    that of "of", "in", "with" ("failings in [X]", not "a threat to [X]"); a positive noun any
+    ("the success of [X]", "a lifeline for [X]"), a positive adjective that of "for", "to"."""
+    if polarity < 0:
+        return preposition.lower_ in _JUDGED_PREPOSITIONS
+    return word.pos_ != "ADJ" or preposition.lower_ in _BENEFIT_PREPOSITIONS
 
 
 def _predicate_words(token: Token, lexicon: ConceptLexicon, in_concept: set[int], inside: set[int], *,
