@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.codebook import Codebook, Concept
 from extractors.quotes import QuoteMatch
-from extractors.spans import tokens_in
+from extractors.spans import text_of, tokens_in
 
 __all__ = ["CodebookMatcher", "CodebookTimeout", "REGEX_TIMEOUT"]
 
@@ -84,7 +84,7 @@ class CodebookMatcher:
             When a regular expression searches one part of the claim for longer than `REGEX_TIMEOUT`.
         """
         tokens = _words_of(tokens_in(doc, quote.spans))
-        text = doc.text
+        text = text_of(doc)
         found: list[tuple[str, Span]] = []
         for entry in self._compile():
             for phrase in entry.phrases:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.entities.clusters import EntityKind, name_key
 from extractors.lexicons import EntityLexicon
+from extractors.spans import text_of
 from extractors.text import BULLETS, DASHES
 
 __all__ = ["CleanName", "clean_name", "names_after_honorifics", "names_broken_over_lines", "majority_kind",
@@ -138,7 +139,7 @@ def _possessive_kept(doc: Doc, start: int, end: int) -> int:
     if end >= len(doc) or doc[end].lower_ not in ("'s", "\u2019s"):
         return end
     after = doc[end + 1] if end + 1 < len(doc) else None
-    bare = re.search(re.escape(doc[start:end].text) + r"(?!['\u2019]s)\b", doc.text)
+    bare = re.search(re.escape(doc[start:end].text) + r"(?!['\u2019]s)\b", text_of(doc))
     if bare is None and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
                          or after.ent_iob_ == "B" and after.ent_type_ == "PERSON"):
         return end + 1

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from extractors.entities.clusters import RoleMatch, name_key
 from extractors.entities.names import clean_name, is_acronym
 from extractors.lexicons import EntityLexicon
+from extractors.spans import entities_in
 
 __all__ = ["roles_of", "distinct_roles", "MAX_TITLE_TOKENS"]
 
@@ -207,7 +208,7 @@ def _without_organisation(title: Span, lexicon: EntityLexicon) -> tuple[Span, st
     ("chief executive", "Rainer"); "ADSS president" -> ("president", "ADSS"). A title whose
     organisation sits inside it ("co-chair of the ADSS' children and families committee") stays whole."""
     doc = title.doc
-    for ent in title.ents:
+    for ent in entities_in(title):
         cleaned = clean_name(ent, lexicon)
         if cleaned is None or cleaned[0] != "organisation":
             continue

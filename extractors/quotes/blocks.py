@@ -13,7 +13,7 @@ from extractors.quotes.cues import cue_at, introducing_cue, quote_match
 from extractors.quotes.marks import first_char, paragraph_spans
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings, Speaker
 from extractors.quotes.speakers import SpeakerResolver, inside, subject_of
-from extractors.spans import sentence_of
+from extractors.spans import sentence_of, text_of
 
 __all__ = ["block_quotes", "speaker_lines"]
 
@@ -26,7 +26,7 @@ _SPEAKER_LINE = re.compile(r"[\"\u201c']?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u201
 def block_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon,
                  resolver: SpeakerResolver) -> Iterator[QuoteMatch]:
     """"X said:" ending a paragraph, then unquoted first-person paragraphs."""
-    text = doc.text
+    text = text_of(doc)
     paragraphs = paragraph_spans(text)
     for index, (p_start, p_end) in enumerate(paragraphs):
         if not text[p_start:p_end].rstrip().endswith(":"):
@@ -52,7 +52,7 @@ def block_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon,
 
 def speaker_lines(doc: Doc, resolver: SpeakerResolver, settings: QuoteSettings) -> Iterator[QuoteMatch]:
     """Transcript and headline lines led by a known speaker: "PENCE: Well, look, …"."""
-    text = doc.text
+    text = text_of(doc)
     for p_start, p_end in paragraph_spans(text):
         start = first_char(text, p_start, p_end)
         line = _SPEAKER_LINE.match(text, start, p_end)

@@ -26,6 +26,7 @@ from extractors.quotes.paragraphs import by_paragraph
 from extractors.quotes.per_cue import one_claim_per_cue
 from extractors.quotes.reported import reported_claims
 from extractors.quotes.speakers import SpeakerResolver
+from extractors.spans import text_of
 
 __all__ = ["find_quotes", "quote_spans", "quote_id", "QuoteFinder", "make_quote_finder", "SPANS_KEY"]
 
@@ -61,12 +62,13 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
     7. A quote over several paragraphs becomes one match per paragraph (`paragraphs`).
     """
     furniture = doc._.pckg_furniture or []
-    all_quotations = quotations(doc.text, settings)
+    text = text_of(doc)
+    all_quotations = quotations(text, settings)
     resolver = SpeakerResolver(doc, all_quotations, lexicon, settings)
     titles = settings.uses("titles")
     marked = [q for q in all_quotations
               if doc.char_span(q.start, q.end, alignment_mode="expand") is not None
-              and not in_spans(q.start, furniture) and not (titles and title_quotation(doc.text, q, lexicon))]
+              and not in_spans(q.start, furniture) and not (titles and title_quotation(text, q, lexicon))]
     unmarked = chain(block_quotes(doc, marked, lexicon, resolver) if settings.uses("blocks") else (),
                      speaker_lines(doc, resolver, settings) if settings.uses("speaker_lines") else (),
                      colon_quotes(doc, marked, lexicon, resolver) if settings.uses("colon_quotes") else ())
@@ -81,11 +83,11 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings = Quote
     found += direct_quotes(doc, [q for q in marked if q not in absorbed], lexicon, resolver, settings)
     found.sort(key=lambda q: q.start)
     if settings.uses("not_claims"):
-        found = [q for q in first_copies(found, doc.text) if not teaser_line(doc.text, q.start, lexicon)
+        found = [q for q in first_copies(found, text) if not teaser_line(text, q.start, lexicon)
                  and (q.cue is None or q.type == "block" or not no_claim(q.cue.root, lexicon))]
     if settings.uses("one_per_cue"):
-        found = one_claim_per_cue(found, doc.text)
-    return by_paragraph(found, doc.text) if settings.uses("paragraphs") else iter(found)
+        found = one_claim_per_cue(found, text)
+    return by_paragraph(found, text) if settings.uses("paragraphs") else iter(found)
 
 
 def quote_id(position: int) -> str:

@@ -16,6 +16,10 @@ Cue = tuple[str, str]
 """(the cue's words as written, its class)."""
 _MAX_CUE_SENTENCE_TOKENS = 6
 """A sentence after a quotation this short may hold its cue ("…" he said.)."""
+_MAX_CUE_DISTANCE = 100
+"""Tokens between a quotation and a cue in its sentence, at most: a run-on "sentence" of
+thousands of tokens (a list of quotations, a page without full stops) is not searched whole
+for every quotation in it."""
 _NOT_SPEAKERS = frozenset({"that", "this", "it", "there", "which", "what", "these", "those"})
 """Words that open a short sentence after a quotation that is no cue of it ("That adds to it.")."""
 
@@ -74,7 +78,8 @@ def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Toke
     """The reporting verb nearest a quotation: in its sentence, or introducing it."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     first, last = sentence_of(span[0]), sentence_of(span[-1])
-    around = [t for t in doc[first.start : last.end] if not quote.start <= t.idx < quote.end]
+    start, end = max(first.start, span.start - _MAX_CUE_DISTANCE), min(last.end, span.end + _MAX_CUE_DISTANCE)
+    around = [t for t in doc[start:end] if not quote.start <= t.idx < quote.end]
     candidates = [t for t in around if (cue_at(t, lexicon) is not None or _names_quotation(t, quote, lexicon))
                   and not no_claim(t, lexicon)]
     if candidates:

@@ -16,7 +16,7 @@ from extractors.quotes.cues import cue_at, cue_for_quotation, quote_match
 from extractors.quotes.labels import label_for
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.speakers import SpeakerResolver, subject_of
-from extractors.spans import sentence_of
+from extractors.spans import sentence_of, text_of
 
 __all__ = ["direct_quotes"]
 
@@ -32,7 +32,7 @@ _MAX_GOVERNED_GAP_WORDS = 6
 def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, resolver: SpeakerResolver,
                   settings: QuoteSettings) -> list[QuoteMatch]:
     """The quotes of the marked quotations (those not taken into reported speech), in order."""
-    text = doc.text
+    text = text_of(doc)
     found: list[QuoteMatch] = []
     previous: QuoteMatch | None = None
     for quote in marked:
@@ -68,21 +68,22 @@ def _governed(doc: Doc, quote: Quotation, cue: Token) -> bool:
     """Whether a quotation is what its cue reports, however short: its object
     ("shouted “Save our nursery”", "called the plan “reckless”") or the words right
     before or after the cue and its subject ("“Not again,” said Ann Lee.", "She said: “No.”")."""
-    text = doc.text
+    text = text_of(doc)
     words = text[quote.start : quote.end].split()
     if len(words) > 1 and all(w[:1].isupper() for w in words):
         return False  # a title: "Meet the Press", "This Week"
-    inside = [t for t in doc if quote.start <= t.idx < quote.end]
+    quoted = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    inside = [t for t in quoted if quote.start <= t.idx < quote.end] if quoted is not None else []
     ends_clause = text[quote.end : quote.end + 3].strip(" \u201d\"'")[:1] in (".", "!", "?", "")
     if ends_clause and any(t.head == cue and t.dep_ in ("dobj", "oprd", "ccomp", "xcomp") for t in inside):
         return True  # Parents shouted “Save our nursery”.
     if cue.idx >= quote.end:  # "…," said Ann Lee / "…," Ann Lee said
-        between = doc.text[quote.end : cue.idx]
+        between = text[quote.end : cue.idx]
         subject = subject_of(cue)
         words = between.split()
         return between.lstrip()[:1] in (",", "!", "?", "\u201d", '"', "'", "") and (
             len(words) <= _MAX_GOVERNED_GAP_WORDS and (subject is None or subject.idx >= quote.end))
-    return doc.text[cue.idx + len(cue.text) : quote.start].strip(" \u201c\"'") in (":", ",")
+    return text[cue.idx + len(cue.text) : quote.start].strip(" \u201c\"'") in (":", ",")
 
 
 def _quote_type(doc: Doc, quote: Quotation, cue: Token) -> str:

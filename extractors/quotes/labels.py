@@ -16,6 +16,7 @@ from extractors.quotes.filters import no_claim
 from extractors.quotes.marks import first_char, paragraph_spans
 from extractors.quotes.matches import Quotation, QuoteMatch, Speaker
 from extractors.quotes.speakers import SpeakerResolver, inside, subject_of
+from extractors.spans import text_of
 
 __all__ = ["colon_quotes", "label_for"]
 
@@ -31,7 +32,7 @@ def colon_quotes(doc: Doc, quoted: list[Quotation], lexicon: QuoteLexicon,
                  resolver: SpeakerResolver) -> Iterator[QuoteMatch]:
     """"Ann Lee said: the plan will fail." — the words after a cue and its colon, to the end
     of the paragraph, when they are not in quote marks."""
-    text = doc.text
+    text = text_of(doc)
     for p_start, p_end in paragraph_spans(text):
         for colon in re.finditer(r":\s+", text[p_start:p_end]):
             start = p_start + colon.end()
@@ -54,7 +55,7 @@ def label_for(doc: Doc, quote: Quotation, resolver: SpeakerResolver) -> Speaker 
     """The speaker a label gives a quotation that has no cue: "Sam Ortiz, on Facebook: “…”"
     before it in its paragraph, a signature line after its paragraph, or a header line
     before it when the paragraph is only the quotation."""
-    text = doc.text
+    text = text_of(doc)
     paragraphs = paragraph_spans(text)
     index = next((i for i, (s, e) in enumerate(paragraphs) if s <= quote.start < e), None)
     if index is None:

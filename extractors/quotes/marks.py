@@ -9,6 +9,7 @@ paragraphs).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.quotes.matches import Quotation, QuoteSettings
 
@@ -67,13 +68,15 @@ def quotations(text: str, settings: QuoteSettings = QuoteSettings()) -> list[Quo
     return [q for q in found if text[q.start : q.end].strip()]
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line of `text`."""
+@lru_cache(maxsize=4)
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each non-blank line of `text` (kept for the last few texts: the rules
+    ask for a document's paragraphs once per quotation)."""
     spans, start = [], 0
     for line in text.split("\n"):
         spans.append((start, start + len(line)))
         start += len(line) + 1
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
 def first_char(text: str, start: int, end: int) -> int:

@@ -18,6 +18,7 @@ from extractors.quotes.cues import cue_at, quote_match
 from extractors.quotes.filters import no_claim
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
 from extractors.quotes.speakers import SpeakerResolver, inside
+from extractors.spans import text_of
 
 __all__ = ["reported_claims"]
 
@@ -48,7 +49,7 @@ def reported_claims(doc: Doc, lexicon: QuoteLexicon, resolver: SpeakerResolver, 
     settings : QuoteSettings
         Which rule families are on.
     """
-    text = doc.text
+    text = text_of(doc)
     for token in doc:
         cue = cue_at(token, lexicon)
         if cue is None or inside(token.idx, quoted) or in_spans(token.idx, furniture):
