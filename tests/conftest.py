@@ -18,8 +18,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["page_browser"]  # the browser fixtures of the page tests
+
+# Property-based tests draw the same examples on every run, so the suite (and CI) passes or fails
+# the same way each time; `pytest --hypothesis-profile=explore` draws new ones to look for bugs.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
