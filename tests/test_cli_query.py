@@ -3,6 +3,7 @@ closest it has, and discourse networks (DNA's kinds, time windows, every export)
 
 from __future__ import annotations
 
+import gc
 import json
 
 import networkx as nx
@@ -45,6 +46,13 @@ def test_quotes_show_the_stance_on_each_concept(out):
         ("Ann Lee", {"concept": "child poverty", "agreement": "disagree", "confidence": 0.6})]
     assert "disagree (0.60)" in kg("query", out, "timeline", "Ann Lee").output
 
+
+
+def test_the_cycle_collector_rests_only_while_a_question_is_answered(out):
+    assert gc.isenabled()
+    assert kg("query", out, "people", "--json").exit_code == 0
+    assert kg("query", out, "quotes", "--speaker", "Nobody Known").exit_code == 2  # an error, too
+    assert gc.isenabled()
 
 def test_roles_name_the_article_they_were_stated_in(out):
     (role,) = json.loads(kg("query", out, "roles", "Jane Smith", "--json").output)

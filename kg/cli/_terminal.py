@@ -50,5 +50,34 @@ def json_for_terminal(value: Any) -> str:
     The JSON means the same as ``json.dumps(value, ensure_ascii=False)``: strings
     keep every character, written as ``\\uXXXX`` where it would act on a terminal.
     """
-    text = json.dumps(value, indent=2, ensure_ascii=False)
+    text = _indented(value, "\n")
+    if _JSON_UNSAFE.search(text) is None:  # the usual case: looking is quicker than replacing
+        return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_STRING = json.encoder.encode_basestring  # a str as json.dumps(..., ensure_ascii=False) writes it
+
+
+def _indented(value: Any, indent: str) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, written at `indent` (a line break and the
+    spaces before the value's line), with lists of strings joined in one go (a long answer lists
+    thousands of article ids)."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if type(value) is bool:
+        return "true" if value else "false"
+    if type(value) is int:
+        return repr(value)
+    inner = indent + "  "
+    if isinstance(value, (list, tuple)) and value:
+        if all(type(item) is str for item in value):
+            return f"[{inner}{f',{inner}'.join(map(_STRING, value))}{indent}]"
+        return f"[{inner}{f',{inner}'.join(_indented(item, inner) for item in value)}{indent}]"
+    if isinstance(value, dict) and value and all(type(key) is str for key in value):
+        items = (f"{_STRING(key)}: {_indented(item, inner)}" for key, item in value.items())
+        return f"{{{inner}{f',{inner}'.join(items)}{indent}}}"
+    # other numbers, [], {}, keys that are not strings: as json writes them
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", indent)

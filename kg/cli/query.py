@@ -10,6 +10,7 @@ the closest it has; a known name with nothing matching is an empty answer that s
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +48,11 @@ def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
     the file); 3 a network could not be written.
     """
     ctx.obj = graph
+    # An answer makes no garbage cycles worth looking for, and Python's cycle collector would walk a
+    # long answer's objects again and again while it is made: it rests until the question is answered.
+    if gc.isenabled():
+        gc.disable()
+        ctx.call_on_close(gc.enable)
 
 
 T = TypeVar("T")
