@@ -267,7 +267,7 @@ class StoreQueries(Questions):
 
 def _fields(data: dict[str, Any]) -> dict[str, Any]:
     return {"type": data["type"], "name": data["name"], "aliases": data["aliases"],
-            "roles": [RoleResult(person=data["name"], **role) for role in data["roles"]],
+            "roles": [{"person": data["name"], **role} for role in data["roles"]],  # made RoleResults at once
             "n_quotes": data["n_quotes"], "articles": data["articles"], "kinds": data["kinds"],
             "merge_reasons": data["merge_reasons"], "corrections": data["corrections"]}
 

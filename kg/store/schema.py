@@ -118,7 +118,7 @@ WHERE NOT q.dropped GROUP BY s.quote_id, s.concept;
 
 INDEXES = """
 CREATE UNIQUE INDEX IF NOT EXISTS entities_key ON entities (article_id, local_id);
-CREATE INDEX IF NOT EXISTS entities_actor ON entities (actor_id);
+CREATE INDEX IF NOT EXISTS entities_actor ON entities (actor_id, article_id, seq, local_id);
 CREATE UNIQUE INDEX IF NOT EXISTS mentions_key ON mentions (article_id, local_id, seq);
 CREATE UNIQUE INDEX IF NOT EXISTS roles_key ON roles (article_id, local_id, seq);
 CREATE INDEX IF NOT EXISTS roles_org ON roles (org_actor_id);
