@@ -18,11 +18,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg.readwrite.stream import JSON, Edge, GraphStream, Node
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Part", "claims_stream", "actor_concept_stream", "to_networkx", "skeleton", "actor_data"]
 
@@ -98,6 +99,8 @@ def actor_concept_stream(db: sqlite3.Connection, part: Part = Part()) -> GraphSt
 
 def to_networkx(stream: GraphStream) -> nx.MultiDiGraph:
     """The graph of a stream, in memory."""
+    import networkx as nx
+
     G = nx.MultiDiGraph(**stream.graph)
     G.add_nodes_from(stream.nodes())
     G.add_edges_from(stream.edges())
@@ -107,6 +110,8 @@ def to_networkx(stream: GraphStream) -> nx.MultiDiGraph:
 def skeleton(stream: GraphStream) -> nx.MultiDiGraph:
     """The stream's nodes and edges with only what layouts and timelines need (node ``type``,
     ``date``, ``article_id``, ``articles``, ``n_quotes``; edge ``type``, ``article_id``)."""
+    import networkx as nx
+
     G = nx.MultiDiGraph()
     G.add_nodes_from((n, {k: d[k] for k in ("type", "date", "article_id", "articles", "n_quotes") if k in d})
                      for n, d in stream.nodes())

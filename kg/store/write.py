@@ -14,9 +14,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from extractors.records import ArticleRecord, ArticleText
+if TYPE_CHECKING:
+    from extractors.records import ArticleRecord, ArticleText
 
 __all__ = ["add_records", "add_record_dicts", "batches", "content_hash", "known_articles", "is_unchanged"]
 
