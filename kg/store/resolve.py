@@ -18,7 +18,7 @@ from functools import lru_cache
 from kg.actor_index import ActorIndex
 from kg.actors import ActorEntry, common_words, person_entry, resolve_entries, role_entry
 from kg.corrections import Corrections, QuoteFix, apply_corrections
-from kg.store.schema import create_indexes
+from kg.store.schema import RESOLVED_INDEXES, create_indexes
 
 __all__ = ["resolve_store"]
 
@@ -48,7 +48,8 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
     ----------
     db : sqlite3.Connection
         An open store (`kg.store.schema.connect`); the caller commits. The record tables'
-        indexes are made first if missing (a new store gets them after its first records).
+        indexes are made first if missing (a new store gets them after its first records), those
+        of the resolved columns once these are written.
     corrections : Corrections, optional
         Applied after the actors are found, as `kg.build.build_graph` does.
 
@@ -70,6 +71,7 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
     applied, fixes = apply_corrections(corrections, actors, _QuoteKeys(db)) if corrections else ([], {})
     _write_actors(db, actors)
     _write_quotes(db, fixes)
+    create_indexes(db, RESOLVED_INDEXES)  # a new store's, made now that their columns are written
     _write_derived(db)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('corrections', ?)", (json.dumps(applied, ensure_ascii=False),))
     return applied

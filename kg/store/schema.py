@@ -38,7 +38,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["SCHEMA_VERSION", "STORE_FILE", "StoreError", "connect", "create_schema", "create_indexes", "disk_error"]
+__all__ = ["SCHEMA_VERSION", "STORE_FILE", "StoreError", "connect", "create_schema", "create_indexes", "disk_error",
+           "INDEXES", "RESOLVED_INDEXES"]
 
 SCHEMA_VERSION = 1
 """``PRAGMA user_version`` of the stores this version writes and reads."""
@@ -118,19 +119,23 @@ WHERE NOT q.dropped GROUP BY s.quote_id, s.concept;
 
 INDEXES = """
 CREATE UNIQUE INDEX IF NOT EXISTS entities_key ON entities (article_id, local_id);
-CREATE INDEX IF NOT EXISTS entities_actor ON entities (actor_id, article_id, seq, local_id);
 CREATE UNIQUE INDEX IF NOT EXISTS mentions_key ON mentions (article_id, local_id, seq);
 CREATE UNIQUE INDEX IF NOT EXISTS roles_key ON roles (article_id, local_id, seq);
-CREATE INDEX IF NOT EXISTS roles_org ON roles (org_actor_id);
 CREATE UNIQUE INDEX IF NOT EXISTS quotes_id ON quotes (id);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id, seq);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id, date);
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes (date);
 CREATE UNIQUE INDEX IF NOT EXISTS stances_key ON stances (quote_id, seq);
 CREATE INDEX IF NOT EXISTS stances_concept ON stances (concept);
 """
 """The indexes of the record tables: made after the first records are in (faster than keeping
 them up to date row by row), kept up to date after that."""
+RESOLVED_INDEXES = """
+CREATE INDEX IF NOT EXISTS entities_actor ON entities (actor_id, article_id, seq, local_id);
+CREATE INDEX IF NOT EXISTS roles_org ON roles (org_actor_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id, date);
+"""
+"""The indexes of the columns `kg.store.resolve` writes: made once those are first written, for the
+same reason."""
 
 
 class StoreError(ValueError):
@@ -197,9 +202,9 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
     return db
 
 
-def create_indexes(db: sqlite3.Connection) -> None:
-    """Create the record tables' indexes where they are missing (after a first bulk load)."""
-    for statement in INDEXES.strip().splitlines():
+def create_indexes(db: sqlite3.Connection, indexes: str = INDEXES) -> None:
+    """Create the record tables' indexes (or others, `RESOLVED_INDEXES`) where they are missing."""
+    for statement in indexes.strip().splitlines():
         db.execute(statement)
 
 
