@@ -48,6 +48,7 @@ STORE_FILE = "claims.sqlite"
 """The store's file name in an output folder."""
 
 _APPLICATION_ID = 0x4B47_4353  # "KGCS": marks the file as a claims store (PRAGMA application_id)
+_PAGE_SIZE = 16_384  # bytes; SQLite's 4,096 makes a 10,000-article build ~10% slower (rows of ~1 KB of text)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -146,6 +147,7 @@ class StoreError(ValueError):
 def create_schema(db: sqlite3.Connection) -> None:
     """Create the tables of an empty store (their indexes come with `create_indexes`) and stamp
     its schema version."""
+    db.execute(f"PRAGMA page_size = {_PAGE_SIZE}")  # before the first table: it sets the file's page size
     db.executescript(SCHEMA)
     db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
