@@ -15,6 +15,7 @@ import sqlite3
 import sys
 from functools import lru_cache
 
+from kg._collector import collector_paused
 from kg.actor_index import ActorIndex
 from kg.actors import ActorEntry, common_words, person_entry, resolve_entries, role_entry
 from kg.corrections import Corrections, QuoteFix, apply_corrections
@@ -64,10 +65,11 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
         When a correction names no actor or quote, or a name that fits several actors.
     """
     create_indexes(db)
-    entries = [_entry(*row[:6]) for row in db.execute(_ENTRIES)]
-    sentences = (s for (s,) in db.execute("SELECT sentence FROM mentions UNION SELECT sentence FROM quotes"))
-    actors = resolve_entries(entries, common_words(sentences))
-    del entries
+    with collector_paused():  # an entry per person and organisation of each article, and their groups
+        entries = [_entry(*row[:6]) for row in db.execute(_ENTRIES)]
+        sentences = (s for (s,) in db.execute("SELECT sentence FROM mentions UNION SELECT sentence FROM quotes"))
+        actors = resolve_entries(entries, common_words(sentences))
+        del entries
     applied, fixes = apply_corrections(corrections, actors, _QuoteKeys(db)) if corrections else ([], {})
     _write_actors(db, actors)
     _write_quotes(db, fixes)

@@ -7,14 +7,14 @@ afterwards by `kg.store.resolve.resolve_store`, over the whole store.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any
+
+from kg._collector import collector_paused
 
 if TYPE_CHECKING:
     from extractors.records import ArticleRecord, ArticleText
@@ -64,7 +64,7 @@ def add_record_dicts(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) 
     present = {article_id for (article_id,) in db.execute("SELECT id FROM articles")}
     count = 0
     rows = _Rows()
-    with _collector_paused():
+    with collector_paused():
         for record in records:
             if record["id"] in present:
                 rows.insert(db)  # what came before it, which it may replace
@@ -89,17 +89,6 @@ def _index_quotes(db: sqlite3.Connection, after: int) -> int:
     db.execute("INSERT INTO quotes_fts (rowid, content, sentence) SELECT rowid, content, sentence FROM quotes "
                "WHERE rowid > ?", (after,))
     return db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _delete(db: sqlite3.Connection, article_id: str) -> None:
