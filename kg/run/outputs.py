@@ -228,7 +228,7 @@ def _json_lines(paths: list[Path]) -> Iterator[dict[str, Any]]:
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             for number, line in enumerate(fh, 1):
-                if line.strip():
+                if not line.isspace():  # blank lines are skipped (strip would copy each line)
                     try:
                         yield json.loads(line)
                     except ValueError as error:
