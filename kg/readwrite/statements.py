@@ -44,6 +44,7 @@ Stance = tuple[str, str, float]
 _STANCE = STATEMENT_FIELDS.index("concept")  # the stance's three columns start here
 _CLAIM_CELLS = itemgetter(*STATEMENT_FIELDS[:_STANCE], *STATEMENT_FIELDS[_STANCE + 3:])
 """A row's cells of the claim itself, the same in each of its rows."""
+_STANCE_CELLS = itemgetter(*STATEMENT_FIELDS[_STANCE:_STANCE + 3])
 
 
 def write_statements(G: nx.Graph, path: str | os.PathLike[str], *, formulas: bool = False) -> None:
@@ -93,16 +94,21 @@ def write_statement_rows(rows: Iterable[dict[str, Any]], path: str | os.PathLike
 
 def _lines(rows: Iterable[dict[str, Any]], formulas: bool) -> Iterator[str]:
     """The CSV line of each row; the claim's cells, the same in the rows of its concepts, are
-    made into CSV text once for them all."""
+    made into CSV text once for them all, and so is each stance (a concept, agreement and
+    confidence), which many claims share."""
     claim: tuple[str, ...] | None = None
     before = after = ""
+    stances: dict[tuple[str, str, str], str] = {}
     for row in rows:
         cells = _CLAIM_CELLS(row)
         if cells != claim:
             claim = cells
             before = csv_line(list(cells[:_STANCE]), formulas=formulas)[:-2]
             after = csv_line(list(cells[_STANCE:]), formulas=formulas)
-        stance = csv_line([row["concept"], row["agreement"], row["confidence"]], formulas=formulas)[:-2]
+        key = _STANCE_CELLS(row)
+        stance = stances.get(key)
+        if stance is None:
+            stance = stances[key] = csv_line(list(key), formulas=formulas)[:-2]
         yield f"{before},{stance},{after}"
 
 

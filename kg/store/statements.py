@@ -6,6 +6,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from kg.readwrite.statements import Stance, quote_statements
@@ -23,7 +24,7 @@ def statement_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         'q."end", q.sentence, q.date, a.title, a.date, s.concept, s.agreement, s.confidence FROM quotes q '
         "JOIN articles a ON a.id = q.article_id LEFT JOIN stances s ON s.quote_id = q.id "
         "WHERE NOT q.dropped ORDER BY q.article_id, q.start, q.id, s.seq")
-    for _, group in groupby(rows, key=lambda row: row[0]):
+    for _, group in groupby(rows, key=itemgetter(0)):
         quote = list(group)
         (node, speaker_text, speaker_id, cue, cue_class, kind, content, article_id, start, end, sentence, date,
          title, article_date) = quote[0][:14]
