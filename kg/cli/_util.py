@@ -21,7 +21,7 @@ import typer
 
 from extractors import DEFAULT_MODEL
 from kg.cli._terminal import printable
-from kg.run.settings import DEFAULT_MAX_CHARS, Engine
+from kg.run.defaults import DEFAULT_MAX_CHARS, Engine
 from kg.store import QUOTE_GRAPH_MAX_ARTICLES
 
 if TYPE_CHECKING:  # what a command runs is imported when it runs: `kg query` needs none of kg.run
