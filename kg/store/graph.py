@@ -25,7 +25,7 @@ from kg.readwrite.stream import JSON, Edge, GraphStream, Node
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Part", "claims_stream", "actor_concept_stream", "to_networkx", "skeleton", "actor_data"]
+__all__ = ["Part", "claims_stream", "actor_concept_stream", "to_networkx", "skeleton", "actor_data", "actor_roles"]
 
 _ACTOR_TYPES: dict[str, Any] = {"type": str, "label": str, "name": str, "aliases": JSON, "roles": JSON,
                                 "n_quotes": int, "articles": JSON, "kinds": JSON, "merge_reasons": JSON,
@@ -263,12 +263,19 @@ def actor_data(db: sqlite3.Connection, where: str | None = None, args: tuple = (
     for actor_id, kind, text in db.execute(
             f"SELECT actor_id, kind, text FROM actor_notes WHERE {chosen} ORDER BY actor_id, kind, seq", args):
         found[actor_id]["merge_reasons" if kind == "reason" else "corrections"].append(text)
-    for actor_id, roles in groupby(db.execute(
-            "SELECT e.actor_id, r.title, r.organisation, r.former, r.article_id FROM roles r JOIN entities e "
-            f"USING (article_id, local_id) WHERE e.{chosen} ORDER BY e.actor_id, r.article_id, e.seq, r.seq", args),
-            key=itemgetter(0)):
-        found[actor_id]["roles"] = _roles(row[1:] for row in roles)
+    for actor_id, roles in actor_roles(db, where, args).items():
+        found[actor_id]["roles"] = roles
     return found
+
+
+def actor_roles(db: sqlite3.Connection, where: str | None = None, args: tuple = ()) -> dict[str, list[dict[str, Any]]]:
+    """Actor id -> the roles of its node in the claims graph (``roles`` of `actor_data`), for the actors
+    with any, of those matching an SQL condition on the ``actors`` table (all when None)."""
+    chosen = f"actor_id IN (SELECT id FROM actors{f' WHERE {where}' if where else ''})"
+    return {actor_id: _roles(row[1:] for row in roles) for actor_id, roles in groupby(db.execute(
+        "SELECT e.actor_id, r.title, r.organisation, r.former, r.article_id FROM roles r JOIN entities e "
+        f"USING (article_id, local_id) WHERE e.{chosen} ORDER BY e.actor_id, r.article_id, e.seq, r.seq", args),
+        key=itemgetter(0))}
 
 
 def _roles(rows: Iterable[tuple]) -> list[dict[str, Any]]:
