@@ -63,7 +63,9 @@ def json_parts_for_terminal(value: Any) -> Iterator[str]:
 
 def _escaped(text: str) -> str:
     """JSON text with the characters a terminal acts on written as ``\\uXXXX``."""
-    if _JSON_UNSAFE.search(text) is None:  # the usual case: looking is quicker than replacing
+    if text.isascii() and "\x7f" not in text:  # the usual case, told at once (DEL is the only ASCII one)
+        return text
+    if _JSON_UNSAFE.search(text) is None:  # looking is quicker than replacing
         return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
