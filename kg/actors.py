@@ -347,7 +347,8 @@ def _surnames_after_common_words(entries: list[ActorEntry], groups: _Groups, com
             articles[root].add(e.article_id)
     dominant = {surname: top for surname, counts in full.items()
                 for top, n in counts.most_common(1) if n >= MIN_DOMINANT_ARTICLES and n >= DOMINANCE * sum(counts.values())}
-    names = {groups.root(i): e.name for i, e in enumerate(entries) if groups.root(i) in dominant.values()}
+    tops = set(dominant.values())
+    names = {root: e.name for i, e in enumerate(entries) if (root := groups.root(i)) in tops}
     for i, e in enumerate(entries):
         if e.kind != "person" or e.single or len(articles[groups.root(i)]) >= MIN_DOMINANT_ARTICLES:
             continue

@@ -3,7 +3,10 @@ closest it has, and discourse networks (DNA's kinds, time windows, every export)
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
 
 import networkx as nx
 import pandas as pd
@@ -45,6 +48,26 @@ def test_quotes_show_the_stance_on_each_concept(out):
         ("Ann Lee", {"concept": "child poverty", "agreement": "disagree", "confidence": 0.6})]
     assert "disagree (0.60)" in kg("query", out, "timeline", "Ann Lee").output
 
+
+
+def test_the_cycle_collector_rests_only_while_a_question_is_answered(out):
+    assert gc.isenabled()
+    assert kg("query", out, "people", "--json").exit_code == 0
+    assert kg("query", out, "quotes", "--speaker", "Nobody Known").exit_code == 2  # an error, too
+    assert gc.isenabled()
+
+
+def test_a_question_to_a_store_loads_no_graph_library(out):
+    """Process start counts in every question: a store's answers need neither networkx nor lxml,
+    jinja2, rich (for --json), the record models or the run layer."""
+    code = ("import sys\nfrom kg.cli import app\ntry:\n    app(sys.argv[1:], prog_name='kg')\n"
+            "except SystemExit:\n    pass\nprint(sorted(m for m in ('networkx', 'lxml', 'jinja2', 'rich', "
+            "'extractors.records', 'kg.run.batch', 'kg.query.claims_graph') if m in sys.modules))")
+    for question in (["people"], ["quotes", "--speaker", "Tom Jones"], ["search", "poverty"]):
+        proc = subprocess.run([sys.executable, "-c", code, "query", str(out), *question, "--json"],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.splitlines()[-1] == "[]", (question, proc.stdout[-300:])
 
 def test_roles_name_the_article_they_were_stated_in(out):
     (role,) = json.loads(kg("query", out, "roles", "Jane Smith", "--json").output)

@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from kg.readwrite import graphml
+from kg.readwrite._values import clean_text
 from kg.readwrite.graphml import read_graphml, write_graphml
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
@@ -180,3 +181,11 @@ def test_overwrite_replaces_file(written):
     write_graphml(G, path)
     assert read_graphml(path).number_of_nodes() == 3
     assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_text_loses_exactly_the_characters_xml_forbids():
+    """Every code point, alone in a text: removed when XML 1.0 forbids it, kept otherwise."""
+    allowed = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    for code in range(0x110000):
+        char = chr(code)
+        assert clean_text(f"a{char}b") == (f"a{char}b" if allowed.fullmatch(char) else "ab"), hex(code)

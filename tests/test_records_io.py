@@ -9,6 +9,8 @@ import pytest
 from extractors.records import ArticleRecord, Failure
 from factories import Article, organisation, person, record
 from kg.readwrite import read_records, write_failures, write_records
+from kg.run.outputs import add_record_files
+from kg.store import ClaimsStore
 
 # Line separators that JSON may carry unescaped (U+2028, U+0085) must not split a record.
 SENTENCE = "“We must act now,” said Jane Smith, director of Barnardo’s.\u2028Next.\r\n\x85End."
@@ -56,6 +58,9 @@ def test_read_skips_blank_lines(tmp_path):
     first, second = path.read_bytes().decode("utf-8").rstrip("\n").split("\n")
     path.write_bytes(f"\n{first}\n   \n{second}\n\n".encode("utf-8"))
     assert [r.id for r in read_records(path)] == ["a1", "a2"]
+    with ClaimsStore.memory() as store:  # kg graph's loader too
+        assert add_record_files(store, [path]) == 2
+        assert store.count("articles") == 2
 
 
 @pytest.mark.parametrize("bad", [

@@ -118,3 +118,21 @@ def test_the_store_writes_the_same_file_as_the_graph(tmp_path):
     rows = [r for r in read_rows(tmp_path / "store.csv") if r["quote_id"] == Q["tom"]]
     assert [(r["concept"], r["agreement"], r["confidence"]) for r in rows] == [
         ("child poverty", "disagree", "0.7"), ("housing", "agree", "0.8")]
+
+
+def test_rows_are_written_as_the_csv_module_writes_them(tmp_path):
+    """Each row's line is csv.writer's, cells that look like formulas made inert, also where the
+    rows of one claim share their cells and where two claims follow each other."""
+    claim = dict.fromkeys(STATEMENT_FIELDS, "") | {
+        "quote_id": "q1", "speaker": "=HYPERLINK(\"x\")", "content": 'He said, "no"\nthen left', "start": "0"}
+    rows = [claim | {"concept": "-tax", "agreement": "agree", "confidence": "0.5"},
+            claim | {"concept": "housing, rent", "agreement": "disagree", "confidence": "0.25"},
+            claim | {"quote_id": "q2", "sentence": "@all", "concept": "", "agreement": "", "confidence": ""}]
+    write_statement_rows(rows, tmp_path / "rows.csv")
+    with open(tmp_path / "expected.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        for row in [STATEMENT_FIELDS, *([row[name] for name in STATEMENT_FIELDS] for row in rows)]:
+            writer.writerow(["'" + cell if cell[:1] in "=+-@" and cell else cell for cell in row])
+    assert (tmp_path / "rows.csv").read_bytes() == (tmp_path / "expected.csv").read_bytes()
+    write_statement_rows(rows, tmp_path / "formulas.csv", formulas=True)
+    assert read_rows(tmp_path / "formulas.csv")[0]["speaker"] == "=HYPERLINK(\"x\")"

@@ -4,16 +4,17 @@ Article text, ids and file names can hold terminal escape sequences that clear t
 screen, retitle the window or draw links that go somewhere else, and control or
 bidirectional-override characters that hide or reorder what is shown. Everything
 the commands print that came from input goes through `printable` (one line of
-plain text) or, for JSON, `json_for_terminal` (the same data, escaped).
+plain text) or, for JSON, `json_parts_for_terminal` (the same data, escaped).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["printable", "json_for_terminal"]
+__all__ = ["printable", "json_parts_for_terminal"]
 
 # ESC sequences: CSI (ESC [ ... final byte), OSC/DCS/PM/APC/SOS strings up to their terminator
 # (BEL or ESC \), and two-character escapes; then the 8-bit CSI and OSC introducers.
@@ -44,11 +45,53 @@ def printable(text: object) -> str:
     return _CONTROLS.sub("", _SPACES.sub(" ", _ESCAPES.sub("", str(text))))
 
 
-def json_for_terminal(value: Any) -> str:
-    """`value` as indented JSON in which every character a terminal acts on is escaped.
+def json_parts_for_terminal(value: Any) -> Iterator[str]:
+    """`value` as indented JSON in which every character a terminal acts on is escaped, in parts:
+    a list an item at a time (a long answer is written as it is made, never held whole).
 
-    The JSON means the same as ``json.dumps(value, ensure_ascii=False)``: strings
-    keep every character, written as ``\\uXXXX`` where it would act on a terminal.
+    Joined, the parts mean the same as ``json.dumps(value, ensure_ascii=False)`` and are laid out
+    as with ``indent=2``: strings keep every character, written as ``\\uXXXX`` where it would act
+    on a terminal.
     """
-    text = json.dumps(value, indent=2, ensure_ascii=False)
+    if isinstance(value, list) and value:
+        for n, item in enumerate(value):
+            yield _escaped(("[\n  " if n == 0 else ",\n  ") + _indented(item, "\n  "))
+        yield "\n]"
+    else:
+        yield _escaped(_indented(value, "\n"))
+
+
+def _escaped(text: str) -> str:
+    """JSON text with the characters a terminal acts on written as ``\\uXXXX``."""
+    if text.isascii() and "\x7f" not in text:  # the usual case, told at once (DEL is the only ASCII one)
+        return text
+    if _JSON_UNSAFE.search(text) is None:  # looking is quicker than replacing
+        return text
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_STRING = json.encoder.encode_basestring  # a str as json.dumps(..., ensure_ascii=False) writes it
+
+
+def _indented(value: Any, indent: str) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, written at `indent` (a line break and the
+    spaces before the value's line), with lists of strings joined in one go (a long answer lists
+    thousands of article ids)."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if type(value) is bool:
+        return "true" if value else "false"
+    if type(value) is int:
+        return repr(value)
+    inner = indent + "  "
+    if isinstance(value, (list, tuple)) and value:
+        if all(type(item) is str for item in value):
+            return f"[{inner}{f',{inner}'.join(map(_STRING, value))}{indent}]"
+        return f"[{inner}{f',{inner}'.join(_indented(item, inner) for item in value)}{indent}]"
+    if isinstance(value, dict) and value and all(type(key) is str for key in value):
+        items = (f"{_STRING(key)}: {_indented(item, inner)}" for key, item in value.items())
+        return f"{{{inner}{f',{inner}'.join(items)}{indent}}}"
+    # other numbers, [], {}, keys that are not strings: as json writes them
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", indent)

@@ -15,18 +15,17 @@ import traceback
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional, Protocol
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, Protocol
 
 import typer
-from pydantic import ValidationError
 
 from extractors import DEFAULT_MODEL
-from kg.cli._progress import Progress, summary_line
 from kg.cli._terminal import printable
-from kg.readwrite.staging import OutputBusy, OutputRefused
-from kg.store import QUOTE_GRAPH_MAX_ARTICLES, StoreError
-from kg.run import (DEFAULT_MAX_CHARS, Engine, ExtractionSettings, ProgressCallback, RunSummary, StrictStop,
-                    count_articles)
+from kg.run.defaults import DEFAULT_MAX_CHARS, Engine
+from kg.store import QUOTE_GRAPH_MAX_ARTICLES
+
+if TYPE_CHECKING:  # what a command runs is imported when it runs: `kg query` needs none of kg.run
+    from kg.run import ExtractionSettings, ProgressCallback, RunSummary
 
 __all__ = ["app", "InputsArg", "ModelOpt", "StrictOpt", "MaxCharsOpt", "MaxBytesOpt", "JobsOpt", "Engine",
            "EngineOpt", "SchedulerOpt", "NoCacheOpt", "CacheDirOpt", "CodebookOpt", "CorrectionsOpt", "DetailOpt",
@@ -102,6 +101,10 @@ def extraction_settings(*, model: str, codebook: Path | None, strict: bool, max_
     -------
     ExtractionSettings
     """
+    from pydantic import ValidationError
+
+    from kg.run import ExtractionSettings
+
     try:
         return ExtractionSettings.from_options(
             model=model, codebook=codebook, strict=strict, max_chars=max_chars, max_bytes=max_bytes, jobs=jobs,
@@ -121,6 +124,8 @@ def fail(message: object, status: int) -> NoReturn:
 def print_summary(command: str, summary: RunSummary, seconds: float) -> None:
     """The summary at the end of a run: its one line (`summary_line`), the files written, notes,
     failures and warnings; text from the inputs is made printable."""
+    from kg.cli._progress import summary_line
+
     typer.echo(summary_line(command, summary, seconds))
     if summary.unchanged:
         typer.echo(f"  unchanged      {summary.unchanged} (already in the store, not extracted again)")
@@ -163,7 +168,11 @@ def run_and_report(command: str, run: _Run, inputs: list[Path], out: Path, setti
     A correction that names nothing exits 2 and leaves the outputs as they were.
     """
     from extractors.pipeline import ModelNotFound
+    from kg.cli._progress import Progress
     from kg.corrections import CorrectionError
+    from kg.readwrite.staging import OutputBusy, OutputRefused
+    from kg.run import StrictStop, count_articles
+    from kg.store import StoreError
 
     try:
         total: int | None = count_articles(inputs, exclude=[out])

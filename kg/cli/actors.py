@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from kg.cli._util import CorrectionsOpt, app
-from kg.corrections import CorrectionError
-from kg.query import ActorResult, load
+
+if TYPE_CHECKING:
+    from kg.query import ActorResult
 
 
 @app.command("actors")
@@ -30,6 +28,9 @@ def actors_cli(
 ) -> None:
     """List each actor with its name variants, the kinds it was tagged, its articles and quotes,
     and why its names were merged (most articles first)."""
+    from kg.corrections import CorrectionError
+    from kg.query import load
+
     try:
         found = list(load(graph, corrections=corrections).actors())
     except (FileNotFoundError, ValueError, CorrectionError) as error:
@@ -53,6 +54,10 @@ def actors_cli(
 
 
 def _table(found: list[ActorResult]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table("name", "type", "kinds", "articles", "quotes", "variants", "reasons")
     for actor in found:
         variants = "; ".join(actor.aliases)

@@ -31,8 +31,6 @@ from kg.cli._util import (
     fail,
     run_and_report,
 )
-from kg.corrections import CorrectionError, load_corrections
-from kg.run import run_build
 
 
 @app.command("build")
@@ -77,6 +75,9 @@ def build_cli(
     build is writing the directory, a full disk, a crash) and the
     outputs were left as they were.
     """
+    from kg.corrections import CorrectionError, load_corrections
+    from kg.run import run_build
+
     settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars,
                                    max_bytes=max_bytes, jobs=jobs,
                                    engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)

@@ -26,7 +26,6 @@ from kg.cli._util import (
     extraction_settings,
     run_and_report,
 )
-from kg.run import run_extract
 
 
 @app.command("extract")
@@ -56,6 +55,8 @@ def extract_cli(
     configuration error; 3 the run itself failed and the file was left
     as it was.
     """
+    from kg.run import run_extract
+
     settings = extraction_settings(model=model, codebook=codebook, strict=strict, max_chars=max_chars,
                                    max_bytes=max_bytes, jobs=jobs,
                                    engine=engine, scheduler=scheduler, no_cache=no_cache, cache_dir=cache_dir)

@@ -9,10 +9,6 @@ import typer
 
 from kg.cli._terminal import printable
 from kg.cli._util import CorrectionsOpt, DetailOpt, GraphDetail, app, fail
-from kg.corrections import CorrectionError, load_corrections
-from kg.readwrite.staging import OutputBusy, OutputRefused
-from kg.run.outputs import EXPORT_FILES, run_graph
-from kg.store import STORE_FILE, StoreError
 
 
 @app.command("graph")
@@ -42,6 +38,11 @@ def graph_cli(
     replaced); 3 the run failed (another run writes the directory, a full
     disk) and the outputs were left as they were.
     """
+    from kg.corrections import CorrectionError, load_corrections
+    from kg.readwrite.staging import OutputBusy, OutputRefused
+    from kg.run.outputs import EXPORT_FILES, run_graph
+    from kg.store import STORE_FILE, StoreError
+
     try:
         fixes = load_corrections(corrections) if corrections is not None else None
         count, applied = run_graph(records, out, corrections=fixes, update=update, detail=detail.value,

@@ -12,16 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import networkx as nx
 import typer
 
 from kg import discourse
 from kg.cli._terminal import printable
 from kg.cli._util import fail
 from kg.cli.query import answer, query_app
-from kg.readwrite import GraphFormat, graph_format, write_gexf_timeline
+from kg.readwrite import GraphFormat, graph_format
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["network_cli"]
 
@@ -104,6 +106,8 @@ def network_cli(ctx: typer.Context,
     about = (f"{kind.value} networks of {len(series)} windows of {window} every {step or window}, "
              f"{series[0].graph['since']} to {series[-1].graph['until']}")
     if output.name == "gexf":
+        from kg.readwrite import write_gexf_timeline
+
         T = discourse.timeline(series)
         _write(write_gexf_timeline, T, out)
         typer.echo(f"{about}: {T.number_of_nodes()} nodes, {T.number_of_edges()} edges in all -> {printable(out)}")

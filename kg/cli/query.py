@@ -10,20 +10,21 @@ the closest it has; a known name with nothing matching is an empty answer that s
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 from pydantic import BaseModel
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from kg.cli._terminal import json_for_terminal, printable
+from kg.cli._terminal import json_parts_for_terminal, printable
 from kg.cli._util import app, fail
-from kg.query import ClaimsGraph, QueryError, StoreQueries, load
+from kg.query import QueryError, StoreQueries, load
+
+if TYPE_CHECKING:
+    from kg.query import ClaimsGraph
 
 query_app = typer.Typer(name="query", no_args_is_help=True, rich_markup_mode="markdown")
 app.add_typer(query_app)
@@ -47,6 +48,11 @@ def query_cli(ctx: typer.Context, graph: GraphArg) -> None:
     the file); 3 a network could not be written.
     """
     ctx.obj = graph
+    # An answer makes no garbage cycles worth looking for, and Python's cycle collector would walk a
+    # long answer's objects again and again while it is made: it rests until the question is answered.
+    if gc.isenabled():
+        gc.disable()
+        ctx.call_on_close(gc.enable)
 
 
 T = TypeVar("T")
@@ -77,11 +83,16 @@ def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool, empty:
     """Print results as a table (long text cut short) or as JSON (everything); an empty answer
     says why (`empty`)."""
     if as_json:
-        typer.echo(json_for_terminal([row.model_dump() for row in rows]))
+        for part in json_parts_for_terminal([row.model_dump() for row in rows]):
+            typer.echo(part, nl=False)
+        typer.echo()
         return
     if not rows:
         typer.echo(f"({printable(empty)})")
         return
+    from rich.console import Console  # only for tables: not for --json
+    from rich.table import Table
+
     table = Table(*columns, show_lines=False)
     for row in rows:
         table.add_row(*(_cell(getattr(row, c, None)) for c in columns))
@@ -91,6 +102,8 @@ def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool, empty:
 
 def _cell(value: object) -> str:
     """A list as its items' text ("voluntary sector: disagree (0.65); ..."), everything on one line."""
+    from rich.markup import escape
+
     if isinstance(value, list):
         value = "; ".join(map(str, value))
     text = " ".join(printable("" if value is None else value).split())

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.discourse.networks import network_of
 from kg.discourse.statements import Actors, DateLike, StanceCount, labels, stance_counts, statements
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made
+    import networkx as nx
 
 __all__ = ["network", "affiliation_network", "congruence_network", "conflict_network", "subtract_network"]
 

@@ -19,10 +19,12 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.discourse.statements import Actors, DateLike, Labels, StanceCount
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made
+    import networkx as nx
 
 __all__ = ["KINDS", "NORMALISATIONS", "network_kind", "network_of", "network_from_counts", "affiliation_from_counts",
            "one_mode_from_counts", "nodes_of"]
@@ -139,6 +141,8 @@ def affiliation_from_counts(counts: list[StanceCount], labels: Labels, *, actors
         qualifier aggregation) and ``agreement``: "agree" or "disagree" when the actor
         only ever took that side, "mixed" when both, "neutral" when neither.
     """
+    import networkx as nx
+
     H = nx.Graph(network="affiliation", actors=actors, since=_text(since), until=_text(until),
                  isolates=keep is not None)
     cells: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -211,6 +215,8 @@ def one_mode_from_counts(kind: str, counts: list[StanceCount], labels: Labels, *
     if normalisation not in NORMALISATIONS:
         raise ValueError(f"normalisation must be one of 'average', 'jaccard', 'cosine' or None, "
                          f"not {normalisation!r}")
+    import networkx as nx
+
     ties = _Ties(counts)
     H = nx.Graph(network=kind, actors=actors, normalisation=normalisation or "none", since=_text(since),
                  until=_text(until), isolates=keep is not None)

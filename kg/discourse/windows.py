@@ -15,12 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
-
-import networkx as nx
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg.discourse.networks import network_from_counts, network_kind, nodes_of
 from kg.discourse.statements import Actors, DateLike, Labels, StanceCount, as_date
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made
+    import networkx as nx
 
 __all__ = ["Period", "windows", "window_networks", "timeline", "MAX_WINDOWS"]
 
@@ -164,6 +165,8 @@ def timeline(networks: Sequence[nx.Graph]) -> nx.Graph:
         ``n_statements`` on nodes, ``weight`` on edges. `kg.readwrite.write_gexf_timeline`
         writes it for Gephi.
     """
+    import networkx as nx
+
     T = nx.Graph(**(dict(networks[0].graph) if networks else {}), mode="dynamic")
     if networks:
         T.graph["until"] = networks[-1].graph["until"]

@@ -15,7 +15,7 @@ Examples
 QueryError: no person or organisation called 'Hilary Clinton'; did you mean Hillary Clinton?
 """
 
-from kg.query.claims_graph import ClaimsGraph
+from kg._lazy import lazy_names
 from kg.query.load import load
 from kg.query.store_queries import StoreQueries
 from kg.query.results import (ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult,
@@ -24,3 +24,5 @@ from kg.query.suggest import QueryError
 
 __all__ = ["load", "ClaimsGraph", "StoreQueries", "Results", "ActorResult", "ArticleResult", "QuoteResult",
            "StanceResult", "RoleResult", "CoQuoted", "PathStep", "QueryError"]
+
+__getattr__ = lazy_names(__name__, {"claims_graph": ["ClaimsGraph"]})  # networkx: only for a graph in memory

@@ -6,15 +6,15 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from kg.corrections import Corrections, load_corrections
-from kg.query.claims_graph import ClaimsGraph
 from kg.query.store_queries import StoreQueries
-from kg.readwrite import graph_format, read_records
+from kg.readwrite import graph_format
 from kg.store import STORE_FILE, ClaimsStore
+
+if TYPE_CHECKING:  # a store needs none of these; a saved graph or corrections do
+    from kg.corrections import Corrections
+    from kg.query.claims_graph import ClaimsGraph
 
 __all__ = ["load"]
 
@@ -49,8 +49,11 @@ def load(path: str | os.PathLike[str], *,
         When the corrections file is not valid or names what does not exist.
     """
     path = Path(path)
-    if corrections is not None and not isinstance(corrections, Corrections):
-        corrections = load_corrections(corrections)
+    if corrections is not None:
+        from kg.corrections import Corrections, load_corrections
+
+        if not isinstance(corrections, Corrections):
+            corrections = load_corrections(corrections)
     if path.is_dir():
         found = next((path / name for name in _BUILD_FILES if (path / name).exists()), None)
         if found is None:
@@ -66,6 +69,8 @@ def load(path: str | os.PathLike[str], *,
             store.resolve(corrections)
         return StoreQueries(store)
     if path.suffix.lower() == ".jsonl":
+        from kg.readwrite import read_records
+
         store = ClaimsStore.memory()
         store.add(_read(read_records, path, path=path))
         store.resolve(corrections)
@@ -78,11 +83,15 @@ def load(path: str | os.PathLike[str], *,
     except ValueError:
         raise ValueError(f"{path}: cannot load a graph from a '{path.suffix}' file "
                          f"(use a build directory, .sqlite, .json, .jsonl or .graphml)") from None
+    from kg.query.claims_graph import ClaimsGraph
+
     return ClaimsGraph(_read(reader, path, path=path))
 
 
 def _read(read: Callable[[Any], Any], source: Any, *, path: Path) -> Any:
     """Call a reader, turning whatever a damaged file makes it raise into one ValueError naming the file."""
+    import networkx as nx
+
     try:
         found = read(source)
         return list(found) if not isinstance(found, nx.Graph) else found

@@ -9,21 +9,25 @@ does not know into a `QueryError` with the closest matches, never an empty answe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
-import networkx as nx
-
-from extractors.records import CueClass
 from kg import discourse
 from kg.query.results import ActorResult, QuoteResult, Results
 from kg.query.suggest import QueryError, closest, unknown
 
-__all__ = ["Questions", "CUE_CLASSES", "words"]
+if TYPE_CHECKING:
+    import networkx as nx
 
-CUE_CLASSES = get_args(CueClass)
-"""The cue classes there are."""
+__all__ = ["Questions", "cue_classes", "words"]
 _KINDS = {None: "person or organisation", "person": "person", "organisation": "organisation"}
 
+
+
+def cue_classes() -> tuple[str, ...]:
+    """The cue classes there are."""
+    from extractors.records import CueClass  # the record models: only when a cue class is asked for
+
+    return get_args(CueClass)
 
 class Questions:
     """The questions both answer the same way from their own listings; subclasses give the
@@ -147,8 +151,9 @@ class Questions:
     def _check_filters(self, *, concept: str | None, cue_class: str | None, since: str | None,
                        until: str | None) -> None:
         """Raise `QueryError` for a concept or cue class there is none of, or a date that is not ISO."""
-        if cue_class is not None and cue_class not in CUE_CLASSES:
-            raise unknown(f'no cue class "{cue_class}"', cue_class, CUE_CLASSES, hint=f"use {', '.join(CUE_CLASSES)}")
+        if cue_class is not None and cue_class not in cue_classes():
+            raise unknown(f'no cue class "{cue_class}"', cue_class, cue_classes(),
+                          hint=f"use {', '.join(cue_classes())}")
         if concept is not None and not self._has_concept(concept):
             raise unknown(f'no concept called "{concept}"', concept, self._concept_names())
         self._check_dates(since, until)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg import discourse
 from kg.query.questions import Questions, words
@@ -20,6 +18,9 @@ from kg.query.results import (ActorResult, ArticleResult, CoQuoted, PathStep, Qu
                               StanceResult)
 from kg.store import QUOTE_GRAPH_MAX_ARTICLES, ClaimsStore, Part
 from kg.store.graph import actor_data
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["StoreQueries"]
 
@@ -151,6 +152,8 @@ class StoreQueries(Questions):
         Searched in the claims graph of the whole store up to `QUOTE_GRAPH_MAX_ARTICLES`
         articles; beyond, in the part made of the articles either actor appears in.
         """
+        import networkx as nx
+
         from kg.query.claims_graph import ClaimsGraph
 
         starts, ends = self._actor_ids(a), self._actor_ids(b)
@@ -267,7 +270,7 @@ class StoreQueries(Questions):
 
 def _fields(data: dict[str, Any]) -> dict[str, Any]:
     return {"type": data["type"], "name": data["name"], "aliases": data["aliases"],
-            "roles": [RoleResult(person=data["name"], **role) for role in data["roles"]],
+            "roles": [{"person": data["name"], **role} for role in data["roles"]],  # made RoleResults at once
             "n_quotes": data["n_quotes"], "articles": data["articles"], "kinds": data["kinds"],
             "merge_reasons": data["merge_reasons"], "corrections": data["corrections"]}
 

@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-import networkx as nx
+from kg._lazy import lazy_names
 
-from kg.readwrite.gexf import write_gexf
-from kg.readwrite.graphml import read_graphml, write_graphml
-from kg.readwrite.html import write_html
-from kg.readwrite.json_graph import read_json, write_json
-from kg.readwrite.network_csv import write_edge_list, write_matrix
-from kg.readwrite.records import read_records, write_failures, write_records
-from kg.readwrite.statements import write_statements
-from kg.readwrite.timeline import write_gexf_timeline
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "GraphFormat",
@@ -65,15 +60,42 @@ class GraphFormat(NamedTuple):
     or discourse networks only (edge lists and matrices)."""
 
 
-GRAPH_FORMATS: dict[str, GraphFormat] = {f.name: f for f in (
-    GraphFormat("graphml", ".graphml", "graph.graphml", write_graphml, read_graphml, "any"),
-    GraphFormat("gexf", ".gexf", "graph.gexf", write_gexf, None, "any"),
-    GraphFormat("json", ".json", "graph.json", write_json, read_json, "any"),
-    GraphFormat("statements", ".csv", "statements.csv", write_statements, None, "claims"),
-    GraphFormat("html", ".html", "graph.html", write_html, None, "any"),
-    GraphFormat("edges", ".csv", None, write_edge_list, None, "networks"),
-    GraphFormat("matrix", ".matrix.csv", None, write_matrix, None, "networks"),
-)}
+_WRITERS = lazy_names(__name__, {
+    "gexf": ["write_gexf"], "graphml": ["read_graphml", "write_graphml"], "html": ["write_html"],
+    "json_graph": ["read_json", "write_json"], "network_csv": ["write_edge_list", "write_matrix"],
+    "records": ["read_records", "write_failures", "write_records"], "statements": ["write_statements"],
+    "timeline": ["write_gexf_timeline"],
+})
+
+
+def __getattr__(name: str) -> Any:
+    """The readers and writers, imported from their modules when first used (`kg._lazy`): a format's
+    module loads what it needs (lxml, jinja2, networkx), and a command needs only some formats."""
+    return _formats() if name == "GRAPH_FORMATS" else _WRITERS(name)
+
+
+@cache
+def _formats() -> dict[str, GraphFormat]:
+    """`GRAPH_FORMATS`, made when first used (it names every writer, so it imports them all)."""
+    from kg.readwrite.gexf import write_gexf
+    from kg.readwrite.graphml import read_graphml, write_graphml
+    from kg.readwrite.html import write_html
+    from kg.readwrite.json_graph import read_json, write_json
+    from kg.readwrite.network_csv import write_edge_list, write_matrix
+    from kg.readwrite.statements import write_statements
+
+    return {f.name: f for f in (
+        GraphFormat("graphml", ".graphml", "graph.graphml", write_graphml, read_graphml, "any"),
+        GraphFormat("gexf", ".gexf", "graph.gexf", write_gexf, None, "any"),
+        GraphFormat("json", ".json", "graph.json", write_json, read_json, "any"),
+        GraphFormat("statements", ".csv", "statements.csv", write_statements, None, "claims"),
+        GraphFormat("html", ".html", "graph.html", write_html, None, "any"),
+        GraphFormat("edges", ".csv", None, write_edge_list, None, "networks"),
+        GraphFormat("matrix", ".matrix.csv", None, write_matrix, None, "networks"),
+    )}
+
+
+GRAPH_FORMATS: dict[str, GraphFormat]
 """Name -> format; ``kg build``'s in the order it writes them."""
 
 
@@ -93,7 +115,7 @@ def graph_format(path: PathLike, *, readable: bool = False, network: bool = Fals
     ValueError
         Naming the file and the suffixes that would do, when its name ends in none of them.
     """
-    fits = [f for f in GRAPH_FORMATS.values() if (f.read is not None or not readable)
+    fits = [f for f in _formats().values() if (f.read is not None or not readable)
             and f.graphs in ("any", "networks" if network else "claims")]
     name = Path(path).name.lower()
     found = max((f for f in fits if name.endswith(f.suffix)), key=lambda f: len(f.suffix), default=None)

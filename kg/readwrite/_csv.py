@@ -7,34 +7,45 @@ Text from articles may start like a spreadsheet formula (``=HYPERLINK(...)``, ``
 from __future__ import annotations
 
 import csv
-import io
 import os
 from collections.abc import Iterable
+from itertools import islice
+from types import SimpleNamespace
 from typing import Any
 
 from kg.readwrite._atomic import atomic_open
 
-__all__ = ["write_csv", "inert"]
+__all__ = ["write_csv", "write_csv_lines", "csv_line", "inert"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width forms
+_LINE = csv.writer(SimpleNamespace(write=str)).writerow  # returns the line instead of writing it
 
 
 def write_csv(path: str | os.PathLike[str], rows: Iterable[list[Any]], *, bom: bool = False,
               formulas: bool = False) -> None:
     """Write rows (the header first) as CSV, atomically: UTF-8, with a byte-order mark when `bom`;
     text cells `inert` unless `formulas`; numbers as they are; rows ending with ``\\r\\n``."""
+    write_csv_lines(path, (csv_line(row, formulas=formulas) for row in rows), bom=bom)
+
+
+def write_csv_lines(path: str | os.PathLike[str], lines: Iterable[str], *, bom: bool = False) -> None:
+    """Write lines of CSV text (`csv_line`) as they come, atomically, in UTF-8 (with a byte-order
+    mark when `bom`)."""
+    lines = iter(lines)
     with atomic_open(path) as fh:
         if bom:
             fh.write("\ufeff".encode("utf-8"))
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer)
-        for n, row in enumerate(rows, 1):
-            writer.writerow(row if formulas else [inert(cell) if isinstance(cell, str) else cell for cell in row])
-            if n % 1000 == 0:
-                fh.write(buffer.getvalue().encode("utf-8"))
-                buffer.seek(0)
-                buffer.truncate()
-        fh.write(buffer.getvalue().encode("utf-8"))
+        while chunk := "".join(islice(lines, 1000)):
+            fh.write(chunk.encode("utf-8"))
+
+
+def csv_line(cells: list[Any], *, formulas: bool = False) -> str:
+    """One row as CSV text ending with ``\\r\\n`` (quoted as `csv.writer` quotes), text cells
+    `inert` unless `formulas`."""
+    if formulas:
+        return _LINE(cells)
+    return _LINE([("'" + cell if cell.startswith(_FORMULA_STARTS) else cell) if isinstance(cell, str) else cell
+                  for cell in cells])  # `inert`, written out: it runs for every cell
 
 
 def inert(cell: str) -> str:

@@ -56,6 +56,8 @@ def _scalar(value: Any) -> bool | int | float | str:
 
 def clean_text(text: str) -> str:
     """`text` without the characters XML 1.0 forbids."""
+    if text.isprintable():  # the usual case, told quickly: every character XML forbids is unprintable
+        return text
     return XML_FORBIDDEN.sub("", text)
 
 

@@ -82,6 +82,8 @@ def read_json(path: str | os.PathLike[str]) -> nx.Graph:
 
 
 def _json_safe(value: Any) -> Any:
+    if type(value) is list and all(type(v) is str for v in value):  # a list of ids: as it is, at once
+        return value
     if isinstance(value, dict):
         return {str(k): _json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -35,7 +35,7 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[ArticleRecord]:
     """
     with open(path, encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
-            if not line.strip():
+            if line.isspace():  # blank lines are skipped (strip would copy each line)
                 continue
             try:
                 yield ArticleRecord.model_validate_json(line)

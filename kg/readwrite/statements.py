@@ -23,13 +23,14 @@ formulas to be kept.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
-from kg.readwrite._csv import write_csv
+from kg.readwrite._csv import csv_line, write_csv_lines
 
 __all__ = ["write_statements", "write_statement_rows", "quote_statements", "STATEMENT_FIELDS"]
 
@@ -40,6 +41,10 @@ STATEMENT_FIELDS = [
 ]
 Stance = tuple[str, str, float]
 """A claim's concept (its label), agreement and confidence."""
+_STANCE = STATEMENT_FIELDS.index("concept")  # the stance's three columns start here
+_CLAIM_CELLS = itemgetter(*STATEMENT_FIELDS[:_STANCE], *STATEMENT_FIELDS[_STANCE + 3:])
+"""A row's cells of the claim itself, the same in each of its rows."""
+_STANCE_CELLS = itemgetter(*STATEMENT_FIELDS[_STANCE:_STANCE + 3])
 
 
 def write_statements(G: nx.Graph, path: str | os.PathLike[str], *, formulas: bool = False) -> None:
@@ -84,9 +89,27 @@ def write_statements(G: nx.Graph, path: str | os.PathLike[str], *, formulas: boo
 def write_statement_rows(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], *,
                          formulas: bool = False) -> None:
     """Write statement rows (`quote_statements`), in the order given, as `write_statements` does."""
-    header = [STATEMENT_FIELDS]
-    write_csv(path, chain(header, ([row[name] for name in STATEMENT_FIELDS] for row in rows)), bom=True,
-              formulas=formulas)
+    write_csv_lines(path, chain([csv_line(STATEMENT_FIELDS)], _lines(rows, formulas)), bom=True)
+
+
+def _lines(rows: Iterable[dict[str, Any]], formulas: bool) -> Iterator[str]:
+    """The CSV line of each row; the claim's cells, the same in the rows of its concepts, are
+    made into CSV text once for them all, and so is each stance (a concept, agreement and
+    confidence), which many claims share."""
+    claim: tuple[str, ...] | None = None
+    before = after = ""
+    stances: dict[tuple[str, str, str], str] = {}
+    for row in rows:
+        cells = _CLAIM_CELLS(row)
+        if cells != claim:
+            claim = cells
+            before = csv_line(list(cells[:_STANCE]), formulas=formulas)[:-2]
+            after = csv_line(list(cells[_STANCE:]), formulas=formulas)
+        key = _STANCE_CELLS(row)
+        stance = stances.get(key)
+        if stance is None:
+            stance = stances[key] = csv_line(list(key), formulas=formulas)[:-2]
+        yield f"{before},{stance},{after}"
 
 
 def quote_statements(node: Any, data: dict[str, Any], article: dict[str, Any], speaker: dict[str, Any] | None,

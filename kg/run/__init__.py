@@ -6,30 +6,11 @@ part), `inputs` (reading articles, with `sources` finding the files, `reading` o
 decoding one safely and `jsonl` streaming JSON Lines), `batch` (the driver, writing outputs
 as a set), `engines` (in this process, a process pool or Dask, with `pool` surviving dead
 workers) and `cache` (records already extracted). spaCy is imported only when extraction
-starts, so importing this package needs none.
+starts, so importing this package needs none; each name below is imported from its module
+when first used (`kg._lazy`).
 """
 
-from kg.run.batch import (
-                          OUTPUT_FILES,
-                          ProgressCallback,
-                          RunSummary,
-                          StrictStop,
-                          extract_records,
-                          run_build,
-                          run_extract,
-)
-from kg.run.cache import RecordCache
-from kg.run.engines import BATCH_SIZE, Result, WorkItem, extract_batch, run_dask, run_engine, run_local, run_processes
-from kg.run.inputs import DEFAULT_MAX_BYTES, SUFFIXES, read_articles
-from kg.run.sources import count_articles
-from kg.run.settings import (
-                            DEFAULT_MAX_CHARS,
-                            Engine,
-                            ExtractionSettings,
-                            default_cache_dir,
-                            extractor_fingerprint,
-                            model_fingerprint,
-)
+from kg._lazy import lazy_names
 
 __all__ = [
     "ExtractionSettings",
@@ -59,3 +40,15 @@ __all__ = [
     "extractor_fingerprint",
     "model_fingerprint",
 ]
+
+__getattr__ = lazy_names(__name__, {
+    "batch": ["OUTPUT_FILES", "ProgressCallback", "RunSummary", "StrictStop", "extract_records", "run_build",
+              "run_extract"],
+    "cache": ["RecordCache"],
+    "engines": ["BATCH_SIZE", "Result", "WorkItem", "extract_batch", "run_dask", "run_engine", "run_local",
+                "run_processes"],
+    "inputs": ["DEFAULT_MAX_BYTES", "SUFFIXES", "read_articles"],
+    "sources": ["count_articles"],
+    "settings": ["DEFAULT_MAX_CHARS", "Engine", "ExtractionSettings", "default_cache_dir", "extractor_fingerprint",
+                 "model_fingerprint"],
+})

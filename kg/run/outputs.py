@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from kg._collector import collector_paused
 from kg.corrections import Corrections
 from kg.readwrite import read_records, write_html
 from kg.readwrite.gexf import write_gexf_stream
@@ -59,7 +60,7 @@ def write_exports(store: ClaimsStore, folder: Path, *, detail: str = "auto", csv
 
 def _write_statements(store_path: str, path: Path, formulas: bool) -> None:
     """The statements CSV, from the store at `store_path` (in a process of its own, see `_beside`)."""
-    with ClaimsStore.open(store_path) as store:
+    with ClaimsStore.open(store_path) as store, collector_paused():
         write_statement_rows(statement_rows(store.db), path, formulas=formulas)
 
 
@@ -213,9 +214,10 @@ def _check_records(paths: list[Path], send: Any) -> None:
     """In the checking process: send None when every line of `paths` is a valid record, else the
     message for the first one that is not."""
     try:
-        for path in paths:
-            for _ in read_records(path):
-                pass
+        with collector_paused():  # each record is dropped as the next comes: no cycles to look for
+            for path in paths:
+                for _ in read_records(path):
+                    pass
     except (ValueError, OSError) as error:
         send.send(str(error))
     else:
@@ -226,7 +228,7 @@ def _json_lines(paths: list[Path]) -> Iterator[dict[str, Any]]:
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             for number, line in enumerate(fh, 1):
-                if line.strip():
+                if not line.isspace():  # blank lines are skipped (strip would copy each line)
                     try:
                         yield json.loads(line)
                     except ValueError as error:

@@ -17,7 +17,6 @@ import importlib.metadata
 import importlib.util
 import json
 import os
-from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,20 +24,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extractors import DEFAULT_MODEL
 from extractors.codebook import Codebook, load_codebook
+from kg.run.defaults import DEFAULT_MAX_CHARS, Engine
 
 __all__ = ["ExtractionSettings", "Engine", "DEFAULT_MAX_CHARS", "default_cache_dir", "extractor_fingerprint",
            "model_fingerprint"]
-
-DEFAULT_MAX_CHARS = 1_000_000
-"""Longest article given to the model (spaCy's own default); longer ones fail with a reason."""
-
-
-class Engine(str, Enum):
-    """Where extraction runs."""
-
-    local = "local"
-    dask = "dask"
-
 
 class ExtractionSettings(BaseModel):
     """Everything an extraction run is told, validated once.

@@ -18,13 +18,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg.readwrite.stream import JSON, Edge, GraphStream, Node
 
-__all__ = ["Part", "claims_stream", "actor_concept_stream", "to_networkx", "skeleton", "actor_data"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Part", "claims_stream", "actor_concept_stream", "to_networkx", "skeleton", "actor_data", "actor_roles"]
 
 _ACTOR_TYPES: dict[str, Any] = {"type": str, "label": str, "name": str, "aliases": JSON, "roles": JSON,
                                 "n_quotes": int, "articles": JSON, "kinds": JSON, "merge_reasons": JSON,
@@ -98,6 +99,8 @@ def actor_concept_stream(db: sqlite3.Connection, part: Part = Part()) -> GraphSt
 
 def to_networkx(stream: GraphStream) -> nx.MultiDiGraph:
     """The graph of a stream, in memory."""
+    import networkx as nx
+
     G = nx.MultiDiGraph(**stream.graph)
     G.add_nodes_from(stream.nodes())
     G.add_edges_from(stream.edges())
@@ -107,6 +110,8 @@ def to_networkx(stream: GraphStream) -> nx.MultiDiGraph:
 def skeleton(stream: GraphStream) -> nx.MultiDiGraph:
     """The stream's nodes and edges with only what layouts and timelines need (node ``type``,
     ``date``, ``article_id``, ``articles``, ``n_quotes``; edge ``type``, ``article_id``)."""
+    import networkx as nx
+
     G = nx.MultiDiGraph()
     G.add_nodes_from((n, {k: d[k] for k in ("type", "date", "article_id", "articles", "n_quotes") if k in d})
                      for n, d in stream.nodes())
@@ -258,12 +263,19 @@ def actor_data(db: sqlite3.Connection, where: str | None = None, args: tuple = (
     for actor_id, kind, text in db.execute(
             f"SELECT actor_id, kind, text FROM actor_notes WHERE {chosen} ORDER BY actor_id, kind, seq", args):
         found[actor_id]["merge_reasons" if kind == "reason" else "corrections"].append(text)
-    for actor_id, roles in groupby(db.execute(
-            "SELECT e.actor_id, r.title, r.organisation, r.former, r.article_id FROM roles r JOIN entities e "
-            f"USING (article_id, local_id) WHERE e.{chosen} ORDER BY e.actor_id, r.article_id, e.seq, r.seq", args),
-            key=itemgetter(0)):
-        found[actor_id]["roles"] = _roles(row[1:] for row in roles)
+    for actor_id, roles in actor_roles(db, where, args).items():
+        found[actor_id]["roles"] = roles
     return found
+
+
+def actor_roles(db: sqlite3.Connection, where: str | None = None, args: tuple = ()) -> dict[str, list[dict[str, Any]]]:
+    """Actor id -> the roles of its node in the claims graph (``roles`` of `actor_data`), for the actors
+    with any, of those matching an SQL condition on the ``actors`` table (all when None)."""
+    chosen = f"actor_id IN (SELECT id FROM actors{f' WHERE {where}' if where else ''})"
+    return {actor_id: _roles(row[1:] for row in roles) for actor_id, roles in groupby(db.execute(
+        "SELECT e.actor_id, r.title, r.organisation, r.former, r.article_id FROM roles r JOIN entities e "
+        f"USING (article_id, local_id) WHERE e.{chosen} ORDER BY e.actor_id, r.article_id, e.seq, r.seq", args),
+        key=itemgetter(0))}
 
 
 def _roles(rows: Iterable[tuple]) -> list[dict[str, Any]]:

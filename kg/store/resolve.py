@@ -15,10 +15,11 @@ import sqlite3
 import sys
 from functools import lru_cache
 
+from kg._collector import collector_paused
 from kg.actor_index import ActorIndex
 from kg.actors import ActorEntry, common_words, person_entry, resolve_entries, role_entry
 from kg.corrections import Corrections, QuoteFix, apply_corrections
-from kg.store.schema import create_indexes
+from kg.store.schema import RESOLVED_INDEXES, create_indexes
 
 __all__ = ["resolve_store"]
 
@@ -48,7 +49,8 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
     ----------
     db : sqlite3.Connection
         An open store (`kg.store.schema.connect`); the caller commits. The record tables'
-        indexes are made first if missing (a new store gets them after its first records).
+        indexes are made first if missing (a new store gets them after its first records), those
+        of the resolved columns once these are written.
     corrections : Corrections, optional
         Applied after the actors are found, as `kg.build.build_graph` does.
 
@@ -63,13 +65,15 @@ def resolve_store(db: sqlite3.Connection, corrections: Corrections | None = None
         When a correction names no actor or quote, or a name that fits several actors.
     """
     create_indexes(db)
-    entries = [_entry(*row[:6]) for row in db.execute(_ENTRIES)]
-    sentences = (s for (s,) in db.execute("SELECT sentence FROM mentions UNION SELECT sentence FROM quotes"))
-    actors = resolve_entries(entries, common_words(sentences))
-    del entries
+    with collector_paused():  # an entry per person and organisation of each article, and their groups
+        entries = [_entry(*row[:6]) for row in db.execute(_ENTRIES)]
+        sentences = (s for (s,) in db.execute("SELECT sentence FROM mentions UNION SELECT sentence FROM quotes"))
+        actors = resolve_entries(entries, common_words(sentences))
+        del entries
     applied, fixes = apply_corrections(corrections, actors, _QuoteKeys(db)) if corrections else ([], {})
     _write_actors(db, actors)
     _write_quotes(db, fixes)
+    create_indexes(db, RESOLVED_INDEXES)  # a new store's, made now that their columns are written
     _write_derived(db)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('corrections', ?)", (json.dumps(applied, ensure_ascii=False),))
     return applied
@@ -118,15 +122,16 @@ def _write_actors(db: sqlite3.Connection, actors: ActorIndex) -> None:
 
 
 def _write_quotes(db: sqlite3.Connection, fixes: dict[tuple[str, str], QuoteFix]) -> None:
-    db.execute("UPDATE quotes SET dropped = 0, correction = NULL, speaker = coalesce(speaker_text, ''), "
-               "speaker_id = (SELECT e.actor_id FROM entities e WHERE e.article_id = quotes.article_id "
-               "AND e.local_id = quotes.speaker_local_id)")
-    db.executemany("UPDATE quotes SET dropped = ?, speaker_id = ?, speaker = ?, correction = ? "
-                   "WHERE article_id = ? AND local_id = ?",
-                   ((fix.drop, fix.speaker_id, fix.speaker, fix.note, article, quote)
-                    for (article, quote), fix in fixes.items()))
     # A claim's speaker is shown by the actor's name; the words at the claim stay in speaker_text.
-    db.execute("UPDATE quotes SET speaker = a.name FROM actors a WHERE a.id = quotes.speaker_id")
+    # (Every quote is rewritten once: the rows are long.)
+    said = "e.article_id = quotes.article_id AND e.local_id = quotes.speaker_local_id"
+    db.execute(f"UPDATE quotes SET dropped = 0, correction = NULL, speaker_id = (SELECT e.actor_id FROM entities e "
+               f"WHERE {said}), speaker = coalesce((SELECT a.name FROM entities e JOIN actors a ON a.id = e.actor_id "
+               f"WHERE {said}), speaker_text, '')")
+    db.executemany("UPDATE quotes SET dropped = ?, speaker_id = ?, speaker = coalesce((SELECT a.name FROM actors a "
+                   "WHERE a.id = ?), ?), correction = ? WHERE article_id = ? AND local_id = ?",
+                   ((fix.drop, fix.speaker_id, fix.speaker_id, fix.speaker, fix.note, article, quote)
+                    for (article, quote), fix in fixes.items()))
 
 
 _ISO_DATE = "substr(ar.date, 1, 10) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
@@ -138,10 +143,11 @@ def _write_derived(db: sqlite3.Connection) -> None:
                "AND NOT q.dropped)")
     db.execute("UPDATE actors SET honorific = (SELECT e.honorific FROM entities e WHERE e.actor_id = actors.id "
                "AND coalesce(e.honorific, '') != '' ORDER BY e.article_id, e.seq LIMIT 1)")
-    db.execute(f"UPDATE actors SET first_date = d.first, last_date = d.last FROM (SELECT aa.actor_id, "
-               f"min(substr(ar.date, 1, 10)) AS first, max(substr(ar.date, 1, 10)) AS last FROM actor_articles aa "
-               f"JOIN articles ar ON ar.id = aa.article_id WHERE {_ISO_DATE} GROUP BY aa.actor_id) d "
-               f"WHERE d.actor_id = actors.id")
+    # each article's day read once (an article's row holds its text), not once per actor in it
+    db.execute(f"WITH days AS MATERIALIZED (SELECT id, substr(date, 1, 10) AS day FROM articles ar WHERE {_ISO_DATE}) "
+               f"UPDATE actors SET first_date = d.first, last_date = d.last FROM (SELECT aa.actor_id, min(days.day) "
+               f"AS first, max(days.day) AS last FROM actor_articles aa JOIN days ON days.id = aa.article_id "
+               f"GROUP BY aa.actor_id) d WHERE d.actor_id = actors.id")
     db.execute("DELETE FROM concepts")
     db.execute("INSERT OR IGNORE INTO concepts SELECT 'concept:' || s.concept, s.concept, s.source FROM stances s "
                "JOIN quotes q ON q.id = s.quote_id WHERE NOT q.dropped ORDER BY q.article_id, q.seq, s.seq")

@@ -6,10 +6,11 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from kg.readwrite.statements import Stance, quote_statements
-from kg.store.graph import actor_data
+from kg.store.graph import actor_roles
 
 __all__ = ["statement_rows"]
 
@@ -23,7 +24,7 @@ def statement_rows(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         'q."end", q.sentence, q.date, a.title, a.date, s.concept, s.agreement, s.confidence FROM quotes q '
         "JOIN articles a ON a.id = q.article_id LEFT JOIN stances s ON s.quote_id = q.id "
         "WHERE NOT q.dropped ORDER BY q.article_id, q.start, q.id, s.seq")
-    for _, group in groupby(rows, key=lambda row: row[0]):
+    for _, group in groupby(rows, key=itemgetter(0)):
         quote = list(group)
         (node, speaker_text, speaker_id, cue, cue_class, kind, content, article_id, start, end, sentence, date,
          title, article_date) = quote[0][:14]
@@ -49,12 +50,15 @@ def _stances(rows: list[tuple]) -> list[Stance]:
 
 
 def _speaker(db: sqlite3.Connection, actor_id: str) -> dict[str, Any]:
-    data = actor_data(db, "id = ?", (actor_id,))[actor_id]
+    """What the rows show of a speaker: its kind, name and roles (not its names, articles and merge
+    reasons, which `kg.store.graph.actor_data` reads too)."""
+    kind, name = db.execute("SELECT kind, name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    roles = actor_roles(db, "id = ?", (actor_id,)).get(actor_id, [])
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for role in data["roles"]:
+    for role in roles:
         by_article[role["article_id"]].append(role)
     # All roles, each title at each organisation once: the same organisations and titles, in the same order.
     distinct: dict[tuple[str, str | None, bool], dict[str, Any]] = {}
-    for role in data["roles"]:
+    for role in roles:
         distinct.setdefault((role["title"], role["organisation"], role["former"]), role)
-    return {"type": data["type"], "label": data["label"], "roles": list(distinct.values()), "by_article": by_article}
+    return {"type": kind, "label": name, "roles": list(distinct.values()), "by_article": by_article}

@@ -8,17 +8,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from extractors.records import ArticleRecord
-from kg.corrections import Corrections
-from kg.readwrite.stream import GraphStream
 from kg.store.graph import Part, actor_concept_stream, claims_stream, to_networkx
-from kg.store.records import read_store_records
-from kg.store.resolve import resolve_store
 from kg.store.schema import connect, disk_error
 from kg.store.write import add_record_dicts, add_records, batches, known_articles
+
+if TYPE_CHECKING:  # a store opened for questions needs none of these
+    import networkx as nx
+
+    from extractors.records import ArticleRecord
+    from kg.corrections import Corrections
+    from kg.readwrite.stream import GraphStream
 
 __all__ = ["ClaimsStore", "QUOTE_GRAPH_MAX_ARTICLES"]
 
@@ -124,6 +125,8 @@ class ClaimsStore:
     def resolve(self, corrections: Corrections | None = None) -> list[str]:
         """Resolve actors over the whole store, apply `corrections`, commit; return what each
         correction did (see `kg.store.resolve.resolve_store`)."""
+        from kg.store.resolve import resolve_store  # actors and corrections: only when building
+
         with self._disk():
             try:
                 applied = resolve_store(self.db, corrections)
@@ -148,6 +151,8 @@ class ClaimsStore:
 
     def records(self) -> Iterator[ArticleRecord]:
         """The article records, in order of article id."""
+        from kg.store.records import read_store_records  # the record models: only when asked for
+
         return read_store_records(self.db)
 
     def texts(self) -> Mapping[str, str | None]:
