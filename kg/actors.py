@@ -201,8 +201,8 @@ def _full_name_variants(entries: list[ActorEntry], groups: _Groups) -> None:
                 placed.append(root)
                 continue
             target = fits[0]
-            why = same_person(next(iter(forms[target])), next(iter(forms[root])))
             e = sample[root]
+            why = same_person(sample[target].parts, e.parts)  # the two names the reason shows
             groups.union(target, root, f"{e.article_id}: {e.name!r} is {sample[target].name} ({why})")
             forms[target] |= forms.pop(root)
 

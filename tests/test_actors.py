@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote
 from kg.actors import resolve_actors
 from kg.build import build_graph
@@ -158,3 +162,17 @@ def test_a_word_mostly_capitalised_inside_sentences_stays_a_first_name():
     records += [ArticleRecord(id=f"c{n}", model="test", quotes=[Quote(
         id="q1", speaker=None, type="direct", content="x", start=0, end=1, sentence=s)]) for n, s in enumerate(sentences)]
     assert "Grant Fiorina" in actor_names(records)
+
+
+def test_merge_reasons_are_the_same_whatever_the_hash_seed(tmp_path):
+    """Each reason compares the two names it shows, not whichever forms a set gives first:
+    builds in two processes are byte-identical."""
+    records = tmp_path / "records.jsonl"
+    names = ["Joseph R. Biden Jr.", "Joseph R. Biden", "Joe Biden", "Joseph Biden Jr.", "Joe R. Biden"]
+    records.write_text("".join(article(f"a{i}", name).model_dump_json() + "\n" for i, name in enumerate(names, 1)))
+    listings = {subprocess.run([sys.executable, "-m", "kg", "actors", str(records), "--json"], capture_output=True,
+                               text=True, check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+                for seed in range(6)}
+    assert len(listings) == 1
+    assert "'Joe Biden' is Joseph R. Biden Jr. (Joe is a short form of Joseph; middle name R only in one form; " \
+           "suffix Jr only in one form)" in listings.pop()
