@@ -86,7 +86,7 @@ def main() -> None:
         rows += [(f"json.loads of {n:,} records ({size:,.0f} MB): the floor", f"{base:.1f} s", "1.0x"),
                  (f"kg graph, {n:,} articles (store + every export)", f"{seconds:.1f} s",
                   f"{seconds / base:.1f}x the floor (target <= 10x)"),
-                 (f"  the exports alone, from the store", f"{exports:.1f} s", f"{exports / base:.1f}x the floor"),
+                 ("  the exports alone, from the store", f"{exports:.1f} s", f"{exports / base:.1f}x the floor"),
                  (f"  peak memory, {n:,} articles", f"{peaks[n]:,.0f} MB", "target < 3,000 MB")]
     largest = sizes[-1]
     out = folder / f"out-{largest}"
