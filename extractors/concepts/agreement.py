@@ -7,6 +7,7 @@ docstring gives the rules. The polarity lexicon is ``extractors/data/polarity.ts
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -186,7 +187,6 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
        elsewhere in the claim (a judgement that may have been missed), down
        to 0.55. It stays within [0.05, 0.95].
     """
-    polarities = lexicon
     doc = span.doc
     if quote is not None:
         inside = {t.i for t in tokens_in(doc, quote.spans)}
@@ -196,51 +196,114 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
     in_concept = set(range(span.start, span.end))
     if _asked(span, inside):
         return Stance("neutral", _ASKED_CONFIDENCE, ("question",))
-    evidence: list[str] = []
-    sign = 1
-    judged = False  # a word has judged the concept itself; later words only confirm
-    pieces = 0  # polarity levels and modals that applied
-    negations = 0
-    denied = False  # a negation on the concept's own predicate: "[X] has never been evaluated"
-    near = 1  # the sign of the negations on the word that governs the concept: "not a [failure]"
+    tally = _Tally()
+    root = _head_of(span)
+    _read_concept_head(root, inside, in_concept, tally, lexicon)
+    walk = _walk_up(root, inside, in_concept, tally, lexicon)
+    # 0. conditions and indirect questions say nothing for or against
+    if _conditional(walk.top):
+        return Stance("neutral", _ASKED_CONFIDENCE, ("condition",))
+    if (quote is None or quote.cue_class != "critical") and _asked_indirectly(walk.top):
+        return Stance("neutral", _ASKED_CONFIDENCE, ("question",))
+    # 5. doubt
+    if quote is not None and quote.cue_class == "critical":
+        mark = next((c for c in walk.top.children if c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS), None)
+        if mark is not None:
+            tally.flip(mark.lower_, governing=walk.top.i == root.i, kind="doubt")
+    # 6. the concept's own words, when nothing else judged it: "a [terrible mistake]", "an [opportunity]"
+    # (turned round only by a negation on the word that governs it, not by one further up)
+    if not tally.pieces and not tally.denied:
+        words = _own_judgement(span, root, lexicon)
+        if words:
+            tally.sign = tally.near
+            tally.apply(words[0][0], [w for _, w in words], True)
+    # the cue speaks for the claim's main participants, not for a noun inside one of them nor for
+    # a circumstance ("vowed to stay in the [race]", "promised jobs for [women]")
+    cue_class = quote.cue_class if quote is not None else None
+    lean = _CUE_LEAN.get(cue_class or "", 0) if not walk.nouns and not walk.adjunct else 0
+    return _decide(tally, cue_class, lean,
+                   others=lambda: sum(_polarity(doc[i], lexicon) is not None for i in inside - in_concept))
 
-    def flip(word: str, *, own: bool = False) -> None:
-        nonlocal sign, negations, denied, near
-        sign = -sign
-        negations += 1
-        denied = denied or own
-        near = -near if node.i == root.i else near
-        evidence.append(f"negation: {word}")
 
-    def apply(polarity: int, words: list[str], direct: bool) -> None:
-        nonlocal sign, judged, pieces
+class _Tally:
+    """What the walk from a concept up its claim has found: the sign so far and its evidence."""
+
+    def __init__(self) -> None:
+        self.evidence: list[str] = []
+        self.sign = 1
+        self.judged = False
+        """A word has judged the concept itself; later words only confirm."""
+        self.pieces = 0
+        """Polarity levels and modals that applied."""
+        self.negations = 0
+        self.denied = False
+        """A negation on the concept's own predicate: "[X] has never been evaluated"."""
+        self.near = 1
+        """The sign of the negations on the word that governs the concept: "not a [failure]"."""
+
+    def flip(self, word: str, *, own: bool = False, governing: bool = False, kind: str = "negation") -> None:
+        """A negation (or a doubt) turns the sign; `own`: it is on the concept's predicate;
+        `governing`: on the word that governs the concept."""
+        self.sign = -self.sign
+        self.negations += 1
+        self.denied = self.denied or own
+        if governing:
+            self.near = -self.near
+        self.evidence.append(f"{kind}: {word}")
+
+    def apply(self, polarity: int, words: list[str], direct: bool) -> None:
+        """Words of `polarity` met on the way; `direct`: they judge the concept itself."""
         if polarity == 0:
             return
-        pieces += 1
+        self.pieces += 1
         label = ", ".join(words)
-        if judged:
-            evidence.append(f"context: {label} ({polarity:+d})")
+        if self.judged:
+            self.evidence.append(f"context: {label} ({polarity:+d})")
             return
-        sign *= polarity
-        evidence.append(f"lexicon: {label} ({polarity:+d})")
-        judged = direct
+        self.sign *= polarity
+        self.evidence.append(f"lexicon: {label} ({polarity:+d})")
+        self.judged = direct
 
-    root = node = _head_of(span)
-    # The concept's own head: "no [extra money]", "the [reckless] gamble".
+    def advocate(self, label: str, *, once: bool = False) -> None:
+        """A modal or a pledge on the way: evidence for the claim."""
+        if once and label in self.evidence:
+            return
+        self.evidence.append(label)
+        self.pieces += 1
+
+
+class _Walk(NamedTuple):
+    """Where the walk up the parse ended, and what it passed."""
+
+    top: Token
+    nouns: int
+    """Nouns passed on the way: a judgement reaches one noun down, not two."""
+    adjunct: bool
+    """The concept is in a prepositional phrase of circumstance: "stay in the [race]"."""
+
+
+def _read_concept_head(root: Token, inside: set[int], in_concept: set[int], tally: _Tally,
+                       lexicon: ConceptLexicon) -> None:
+    """Words on the concept's own head: "no [extra money]", "the [reckless] gamble"."""
     for child in root.children:
         if child.i in in_concept or child.i not in inside:
             continue
         if child.dep_ in ("det", "amod", "advmod") and child.lower_ in ("no", "little", "few"):
-            flip(child.lower_)
+            tally.flip(child.lower_, governing=True)
         elif child.dep_ == "amod":
-            polarity = _polarity(child, polarities)
+            polarity = _polarity(child, lexicon)
             if polarity:
-                apply(polarity[0], [child.lower_], True)
+                tally.apply(polarity[0], [child.lower_], True)
 
+
+def _walk_up(root: Token, inside: set[int], in_concept: set[int], tally: _Tally,
+             lexicon: ConceptLexicon) -> _Walk:
+    """Rules 1 to 4: walk from the concept's head up to the top of the claim, reading the
+    negations, modals and polarity of each governing word into `tally`."""
+    node = root
     direct = True  # no clause crossed yet: the words met judge the concept itself
-    top = root
-    nouns = 0  # nouns passed on the way: a judgement reaches one noun down, not two
-    adjunct = False  # the concept is in a prepositional phrase of circumstance: "stay in the [race]"
+    nouns = 0
+    adjunct = False
     while node.head.i != node.i and node.head.i in inside:
         head, rel = node.head, node.dep_
         if rel == "advcl" and not any(c.lower_ == "without" for c in node.children):
@@ -256,85 +319,74 @@ def judge_agreement(span: Span, quote: QuoteMatch | None = None, *, lexicon: Con
             rel = "ccomp"  # "a scandal [that the funding was withdrawn]", "no evidence [that ...]"
         if node.i != root.i and (node.pos_ in ("VERB", "AUX") or node.dep_ in _CLAUSE):
             direct = False
-        # 3. negation governing the path
-        if head.lower_ == "without" and rel == "pobj":
-            flip("without")
-        for child in head.children:
-            if child.i == node.i or child.i in in_concept:
-                continue
-            if child.dep_ == "neg":
-                flip(child.lower_, own=node.i == root.i and rel in _SUBJECT | {"nsubjpass"})
-            elif child.dep_ in ("det", "amod", "advmod") and child.lower_ in _NEGATING_MODIFIERS - {"without"}:
-                flip(child.lower_)
-            elif child.dep_ in ("nsubj", "nsubjpass") and (
-                    child.lower_ in _NEGATIVE_SUBJECTS
-                    or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
-                flip(child.text if child.lower_ != "one" else "no one")
-        # 4. modality
-        # a coordinated verb shares its modal when it has no subject of its own: "can - or should -";
-        # a modal advocates the act, not the one who should do it ("[countries] should stick to ...")
-        acting = [] if (rel in _SUBJECT and _lemma(head) not in _RECEIVING) else [head]
-        for verb in acting + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                              and not any(g.dep_ in _SUBJECT for g in c.children)]:
-            modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ADVOCACY_MODALS]
-            if verb.lower_ in _ADVOCACY_MODALS and verb.pos_ == "AUX":
-                modals.append(verb)
-            for modal in modals:
-                if not any(e == f"modal: {modal.lower_}" for e in evidence):
-                    evidence.append(f"modal: {modal.lower_}")
-                    pieces += 1
-        if rel == "xcomp" and _necessity(head, node):
-            evidence.append(f"modal: {head.lower_} to")
-            pieces += 1
-        if (rel in _PLEDGED and not nouns and not adjunct and _polarity(head, polarities) is None
+        _read_negations(head, node, rel, root, in_concept, tally)
+        _read_modality(head, node, rel, tally)
+        if (rel in _PLEDGED and not nouns and not adjunct and _polarity(head, lexicon) is None
                 and _pledged(head)):
-            evidence.append("pledge")  # "we will get [the records] out", "I'm going to be the [nominee]"
-            pieces += 1
+            tally.advocate("pledge")  # "we will get [the records] out", "I'm going to be the [nominee]"
         # 2. polarity of the word governing the path, or of its predicate
-        polarity, words, evaluated = _level_polarity(head, rel, node, polarities, in_concept, inside)
+        polarity, words, evaluated = _level_polarity(head, rel, node, lexicon, in_concept, inside)
         if rel == "prep" and node.lower_ in _ADVOCATED and _lemma(head) in lexicon.advocacy:
             polarity, words = _ADVOCATED[node.lower_], [f"{head.lower_} {node.lower_}"]  # "a fighter for [X]"
-        apply(polarity, words, direct and evaluated and rel in _SUBJECT | {"poss", "nsubjpass"})
+        tally.apply(polarity, words, direct and evaluated and rel in _SUBJECT | {"poss", "nsubjpass"})
         node = head
-        top = head
-    # 0. conditions and indirect questions say nothing for or against
-    if _conditional(node):
-        return Stance("neutral", _ASKED_CONFIDENCE, ("condition",))
-    if (quote is None or quote.cue_class != "critical") and _asked_indirectly(node):
-        return Stance("neutral", _ASKED_CONFIDENCE, ("question",))
-    # 5. doubt
-    if quote is not None and quote.cue_class == "critical":
-        if any(c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS for c in top.children):
-            flip(next(c.lower_ for c in top.children if c.dep_ == "mark" and c.lower_ in _DOUBT_MARKS))
-            evidence[-1] = evidence[-1].replace("negation", "doubt")
-    # 6. the concept's own words, when nothing else judged it: "a [terrible mistake]", "an [opportunity]"
-    # (turned round only by a negation on the word that governs it, not by one further up)
-    if not pieces and not denied:
-        words = _own_judgement(span, root, polarities)
-        if words:
-            sign = near
-            apply(words[0][0], [w for _, w in words], True)
-    # 7. decision and 8. confidence
-    cue_class = quote.cue_class if quote is not None else None
-    # the cue speaks for the claim's main participants, not for a noun inside one of them nor for
-    # a circumstance ("vowed to stay in the [race]", "promised jobs for [women]")
-    lean = _CUE_LEAN.get(cue_class or "", 0) if not nouns and not adjunct else 0
-    if pieces or denied or (negations and sign > 0):  # "without [X], councils will not be able to ..."
-        agreement = "agree" if sign > 0 else "disagree"
-        confidence = (_BASE_CONFIDENCE if pieces else _NEGATION_ONLY_CONFIDENCE) + _EVIDENCE_STEP * max(0, pieces - 1)
-        if pieces and negations:
+    return _Walk(node, nouns, adjunct)
+
+
+def _read_negations(head: Token, node: Token, rel: str, root: Token, in_concept: set[int], tally: _Tally) -> None:
+    """Rule 3: a negation on `head`, which governs the path at `node`, flips the sign."""
+    governing = node.i == root.i
+    if head.lower_ == "without" and rel == "pobj":
+        tally.flip("without", governing=governing)
+    for child in head.children:
+        if child.i == node.i or child.i in in_concept:
+            continue
+        if child.dep_ == "neg":
+            tally.flip(child.lower_, own=governing and rel in _SUBJECT | {"nsubjpass"}, governing=governing)
+        elif child.dep_ in ("det", "amod", "advmod") and child.lower_ in _NEGATING_MODIFIERS - {"without"}:
+            tally.flip(child.lower_, governing=governing)
+        elif child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in _NEGATIVE_SUBJECTS
+                or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+            tally.flip(child.text if child.lower_ != "one" else "no one", governing=governing)
+
+
+def _read_modality(head: Token, node: Token, rel: str, tally: _Tally) -> None:
+    """Rule 4: modals of advocacy on `head` (or on a verb coordinated with it that has no
+    subject of its own: "can - or should -"), and the semi-modals of necessity. A modal
+    advocates the act, not the one who should do it ("[countries] should stick to ...")."""
+    acting = [] if (rel in _SUBJECT and _lemma(head) not in _RECEIVING) else [head]
+    for verb in acting + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                          and not any(g.dep_ in _SUBJECT for g in c.children)]:
+        modals = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in _ADVOCACY_MODALS]
+        if verb.lower_ in _ADVOCACY_MODALS and verb.pos_ == "AUX":
+            modals.append(verb)
+        for modal in modals:
+            tally.advocate(f"modal: {modal.lower_}", once=True)
+    if rel == "xcomp" and _necessity(head, node):
+        tally.advocate(f"modal: {head.lower_} to")
+
+
+def _decide(tally: _Tally, cue_class: str | None, lean: int, others: Callable[[], int]) -> Stance:
+    """Rules 7 and 8: the agreement and its confidence. `lean` is the cue's (+1, -1 or 0);
+    `others` counts the polar words elsewhere in the claim (asked for a neutral judgement only)."""
+    evidence = tally.evidence
+    if tally.pieces or tally.denied or (tally.negations and tally.sign > 0):  # "without [X], councils will not ..."
+        agreement = "agree" if tally.sign > 0 else "disagree"
+        confidence = ((_BASE_CONFIDENCE if tally.pieces else _NEGATION_ONLY_CONFIDENCE)
+                      + _EVIDENCE_STEP * max(0, tally.pieces - 1))
+        if tally.pieces and tally.negations:
             confidence -= _NEGATED_PENALTY
         if lean:
             evidence.append(f"cue: {cue_class}")
-            confidence += _EVIDENCE_STEP if lean == sign else -_CUE_AGAINST_PENALTY
+            confidence += _EVIDENCE_STEP if lean == tally.sign else -_CUE_AGAINST_PENALTY
     elif lean:
         agreement = "agree" if lean > 0 else "disagree"
         confidence = _CUE_ONLY_CONFIDENCE
         evidence.append(f"cue: {cue_class}")
     else:
-        others = sum(_polarity(doc[i], lexicon) is not None for i in inside - in_concept)
         agreement = "neutral"
-        confidence = max(_NEUTRAL_FLOOR, _NEUTRAL_CONFIDENCE - _NEUTRAL_STEP * others)
+        confidence = max(_NEUTRAL_FLOOR, _NEUTRAL_CONFIDENCE - _NEUTRAL_STEP * others())
         if cue_class:
             evidence.append(f"cue: {cue_class}")
     low, high = _CONFIDENCE_RANGE
