@@ -16,6 +16,8 @@ __all__ = ["normalise", "BULLETS", "DASHES"]
 BULLETS = "•►▪‣◦●■·"
 DASHES = "-–—*"  # list markers only after a finished line, otherwise a dash in prose
 _TERMINAL = ".!?:;"
+_SENTENCE_END = ".!?"
+_CLOSING_QUOTES = "\u201d\u2019\"')"
 _WRAPPED_MAX = 100  # a text whose typical line is longer than this is not hard-wrapped
 _WRAPPED_MIN = 50  # nor one whose lines are all short (headings, menus)
 _INTRAWORD_APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
@@ -72,4 +74,9 @@ def _is_soft_break(line: str, next_line: str, width: int | None) -> bool:
         return False  # introduces a list or a block quote
     if following[0].islower() and current[-1] not in _TERMINAL:
         return True  # the sentence goes on
-    return width is not None and len(line.rstrip()) >= 0.75 * width
+    if width is None or len(line.rstrip()) < 0.75 * width:
+        return False
+    # A sentence that ends a line the next word would have fitted on ends its paragraph:
+    # "...the most challenging cases.\nWe support..." in a text wrapped at 70 columns.
+    ends_sentence = current.rstrip(_CLOSING_QUOTES)[-1:] in _SENTENCE_END
+    return not (ends_sentence and len(line.rstrip()) + 1 + len(following.split()[0]) <= width)

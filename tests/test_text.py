@@ -44,3 +44,21 @@ def test_unwrapped_text_keeps_its_line_breaks():
 
 def test_sentence_continuing_in_lower_case_is_joined():
     assert normalise("and called for\nproviders to be respected") == "and called for providers to be respected"
+
+
+def test_a_sentence_ending_where_the_next_word_would_have_fitted_ends_its_paragraph():
+    """In a text wrapped at about 64 columns, with paragraphs on single line breaks: a line
+    that ends a sentence with room left for the next word was ended by hand; one that ends a
+    sentence at the margin is only wrapped."""
+    text = ("Councillor Ann Lee said the findings were a tribute to the staff\n"
+            "who work in the service, and the council would go on.\n"
+            "We support families with a range of complex needs every day and\n"
+            "the council has invested in more social workers to do the job.\n"
+            "Inspectors found that the service was well run in most respects.\n"
+            "It also says staff in the helpline respond well to most calls.\n")
+    out = normalise(text)
+    assert "the staff who work" in out  # no sentence end: wrapped
+    assert "go on.\nWe support" in out  # "We" would have fitted on the line: a new paragraph
+    assert "every day and the council" in out
+    assert "do the job. Inspectors" in out  # "Inspectors" would not have fitted: only wrapped
+    assert "respects. It also says" in out
