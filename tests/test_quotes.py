@@ -245,6 +245,16 @@ def test_it_says_goes_to_the_organisation(extract):
     assert quote.speaker == "Local Government Association"
 
 
+def test_it_takes_up_a_thing_that_was_the_last_subject_not_an_organisation_before_it(extract):
+    record = extract("Liverpool City Council welcomed the inspection. The report found that children were "
+                     "assessed quickly. It also says that staff in the helpline responded well to calls.")
+    (quote,) = [q for q in record.quotes if q.cue == "says"]
+    assert (quote.speaker, quote.speaker_id) == ("It", None)  # the report, not the council
+    record = extract("Liverpool City Council published its annual review. The council said the service had "
+                     "improved. It also said that more staff would be hired.")
+    assert {q.speaker for q in record.quotes} == {"Liverpool City Council"}  # "the council" is its alias
+
+
 def test_criticised_for(extract):
     (quote,) = extract("Lewis criticised commissioners for “going for the same tired old solutions” "
                        "in every town.").quotes

@@ -33,8 +33,10 @@ def pronoun_antecedent(pronoun: Token, candidates: dict[int, EntityCluster], *,
     Notes
     -----
     "he" and "she" only take a person whose gender is not known to differ, "it"
-    only an organisation; bylines are never antecedents. Within the nearest
-    sentence that names a fitting entity, one in subject position wins.
+    only an organisation, and none when the sentence before has a thing for its
+    subject ("The report found … . It also says …"); bylines are never
+    antecedents. Within the nearest sentence that names a fitting entity, one in
+    subject position wins.
     """
     kind = "person" if pronoun.lower_ in PERSONAL_PRONOUNS else "organisation"
     gender = PRONOUN_GENDER.get(pronoun.lower_)
@@ -43,6 +45,8 @@ def pronoun_antecedent(pronoun: Token, candidates: dict[int, EntityCluster], *,
     if not earlier:
         return None
     doc = pronoun.doc
+    if pronoun.lower_ == "it" and _thing_before(pronoun, candidates, skip):
+        return None  # "The report found … . It also says …": the report, not the last organisation
     sentence = sentence_of(doc[max(earlier)])
     in_sentence = [i for i in earlier if sentence.start <= i < sentence.end]
     subjects = [i for i in in_sentence if _in_subject(doc[i])]
@@ -78,6 +82,20 @@ def _fits(role: RoleMatch, subject: Token, words: set[str]) -> bool:
         return False
     title_words = {t.lemma_.lower() for t in title} | {w.lower() for w in (role.organisation or "").split()}
     return words <= title_words and not (title_words & DISTINGUISHING_WORDS) - words
+
+
+def _thing_before(pronoun: Token, candidates: dict[int, EntityCluster], skip: frozenset[int]) -> bool:
+    """Whether the sentence before the pronoun's has a thing for its subject, a singular common
+    noun that names no one ("The report found that … . It also says …"): "it" takes up that
+    subject, not an organisation named further back."""
+    doc = pronoun.doc
+    start = sentence_of(pronoun).start
+    if start == 0:
+        return False
+    previous = sentence_of(doc[start - 1])
+    subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.tag_ == "NN" and t.i not in candidates and t.i not in skip and not t.ent_type_
+               for t in subjects)
 
 
 def _in_subject(token: Token) -> bool:
