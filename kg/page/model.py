@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from extractors.records import Agreement
+
 __all__ = [
     "PageData",
     "PageActor",
@@ -26,7 +28,6 @@ __all__ = [
 ]
 
 Network = Literal["claims", "congruence", "conflict", "subtract", "actor-concept"]
-Agreement = Literal["agree", "disagree", "neutral"]
 
 
 class _Item(BaseModel):
