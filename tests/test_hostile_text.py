@@ -147,3 +147,16 @@ def test_errors_and_summaries_print_no_escape_sequence(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(tmp_path), "--out", str(tmp_path / "r.jsonl")])
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "/bad.txt: empty file" in result.stderr
+
+
+@pytest.mark.parametrize("extra", [[], ["--reasons"], ["--json"]])
+def test_actor_listings_hold_no_escape_sequence(tmp_path, extra):
+    write_json(build_graph([_record("a1", "we must act", speaker=f"Jane {ESCAPES}")]), tmp_path / "graph.json")
+    result = CliRunner(env={"COLUMNS": "300"}).invoke(app, ["actors", str(tmp_path / "graph.json"), *extra])
+    assert result.exit_code == 0, result.output
+    for unsafe in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert unsafe not in result.output
+    if extra == ["--json"]:
+        assert json.loads(result.output)[0]["name"] == f"Jane {ESCAPES}".strip()
+    else:
+        assert "Jane" in result.output

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["printable", "json_parts_for_terminal"]
+__all__ = ["printable", "table_cell", "json_parts_for_terminal"]
 
 # ESC sequences: CSI (ESC [ ... final byte), OSC/DCS/PM/APC/SOS strings up to their terminator
 # (BEL or ESC \), and two-character escapes; then the 8-bit CSI and OSC introducers.
@@ -43,6 +43,17 @@ def printable(text: object) -> str:
     'Jane Smith said evil'
     """
     return _CONTROLS.sub("", _SPACES.sub(" ", _ESCAPES.sub("", str(text))))
+
+
+def table_cell(value: object, width: int = 120) -> str:
+    """`value` as one printable line for a rich table: a list as its items joined by "; ", long
+    text cut at `width` characters, markup escaped ("[the sector]" is text, not markup)."""
+    from rich.markup import escape  # only for tables: not for --json
+
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    text = " ".join(printable("" if value is None else value).split())
+    return escape(text if len(text) <= width else text[: width - 3] + "...")
 
 
 def json_parts_for_terminal(value: Any) -> Iterator[str]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from kg.cli._util import CorrectionsOpt, app
+from kg.cli._terminal import json_parts_for_terminal, printable, table_cell
+from kg.cli._util import CorrectionsOpt, app, fail
 
 if TYPE_CHECKING:
     from kg.query import ActorResult
@@ -34,35 +34,34 @@ def actors_cli(
     try:
         found = list(load(graph, corrections=corrections).actors())
     except (FileNotFoundError, ValueError, CorrectionError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        fail(error, 2)
     if kind is not None:
         found = [a for a in found if a.type == kind]
     if name is not None:
         needle = " ".join(name.lower().split())
         found = [a for a in found if any(needle in n.lower() for n in [a.name, *a.aliases])]
     if as_json:
-        typer.echo(json.dumps([a.model_dump(exclude={"roles"}) for a in found], indent=2, ensure_ascii=False))
+        for part in json_parts_for_terminal([a.model_dump(exclude={"roles"}) for a in found]):
+            typer.echo(part, nl=False)
+        typer.echo()
     elif reasons:
         for actor in found:
-            typer.echo(f"{actor.name} ({actor.type}, {_kinds(actor)}, {len(actor.articles)} articles, "
-                       f"{actor.n_quotes} quotes)")
+            typer.echo(printable(f"{actor.name} ({actor.type}, {_kinds(actor)}, {len(actor.articles)} articles, "
+                                 f"{actor.n_quotes} quotes)"))
             for line in [f"variant: {v}" for v in actor.aliases] + actor.merge_reasons + actor.corrections:
-                typer.echo(f"  {line}")
+                typer.echo(f"  {printable(line)}")
     else:
         _table(found)
 
 
 def _table(found: list[ActorResult]) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table("name", "type", "kinds", "articles", "quotes", "variants", "reasons")
     for actor in found:
-        variants = "; ".join(actor.aliases)
-        table.add_row(escape(actor.name), actor.type, _kinds(actor), str(len(actor.articles)), str(actor.n_quotes),
-                      escape(variants if len(variants) <= 80 else variants[:77] + "..."),
+        table.add_row(table_cell(actor.name), actor.type, _kinds(actor), str(len(actor.articles)),
+                      str(actor.n_quotes), table_cell(actor.aliases, width=80),
                       str(len(actor.merge_reasons) + len(actor.corrections)))
     Console().print(table)
     typer.echo(f"{len(found)} actor(s); --reasons prints why each was merged")

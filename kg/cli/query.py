@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 import typer
 from pydantic import BaseModel
 
-from kg.cli._terminal import json_parts_for_terminal, printable
+from kg.cli._terminal import json_parts_for_terminal, printable, table_cell
 from kg.cli._util import app, fail
 from kg.query import QueryError, StoreQueries, load
 
@@ -95,19 +95,10 @@ def _show(rows: list[BaseModel], columns: tuple[str, ...], as_json: bool, empty:
 
     table = Table(*columns, show_lines=False)
     for row in rows:
-        table.add_row(*(_cell(getattr(row, c, None)) for c in columns))
+        table.add_row(*(table_cell(getattr(row, c, None)) for c in columns))
     Console().print(table)
     typer.echo(f"{len(rows)} result(s)")
 
-
-def _cell(value: object) -> str:
-    """A list as its items' text ("voluntary sector: disagree (0.65); ..."), everything on one line."""
-    from rich.markup import escape
-
-    if isinstance(value, list):
-        value = "; ".join(map(str, value))
-    text = " ".join(printable("" if value is None else value).split())
-    return escape(text if len(text) <= 120 else text[:117] + "...")  # "[the sector]" is text, not markup
 
 
 @query_app.command("quotes")
