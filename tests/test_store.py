@@ -23,6 +23,14 @@ def store_file(tmp_path):
     return path
 
 
+@pytest.mark.parametrize("folder", ["a#b", "c%20d", "e?f"])
+def test_a_store_opens_read_only_whatever_characters_its_path_holds(tmp_path, store_file, folder):
+    (tmp_path / folder).mkdir()
+    moved = store_file.rename(tmp_path / folder / "claims.sqlite")
+    with ClaimsStore.open(moved) as store:
+        assert len(list(store.records())) == len(sample_graph.records())
+
+
 def test_records_come_back_unchanged(store_file):
     with ClaimsStore.open(store_file) as store:
         assert list(store.records()) == sorted(sample_graph.records(), key=lambda r: r.id)

@@ -182,7 +182,7 @@ def connect(path: str | os.PathLike[str], *, create: bool = False, readonly: boo
     memory = where == ":memory:"
     if not memory and not create and not Path(path).is_file():
         raise FileNotFoundError(f"{where}: no such store file")
-    uri = f"file:{Path(path).resolve()}?mode=ro" if readonly and not memory else where
+    uri = Path(path).resolve().as_uri() + "?mode=ro" if readonly and not memory else where  # "#", "%" quoted
     db = sqlite3.connect(uri, uri=readonly and not memory, check_same_thread=False)
     try:
         tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
