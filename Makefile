@@ -1,5 +1,7 @@
 # Two entry points: `make run` (the main job on the seed articles) and `make test`
 # (the full suite; `make test-fast` leaves out the tests marked slow).
+SHELL  := bash
+.SHELLFLAGS := -o pipefail -c  # a failing command before a pipe fails the target
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin

@@ -13,6 +13,9 @@ can slice ``article.text[start:end]`` and get the words back. `role`, `person`,
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from extractors.records import ArticleRecord, Mention, Organisation, Person, Quote, Role
 
 __all__ = ["Article", "role", "person", "organisation", "record"]
@@ -89,3 +92,15 @@ def organisation(oid: str, name: str, *mentions: Mention, **fields) -> Organisat
 def record(article_id: str, *, model: str = "test", **fields) -> ArticleRecord:
     """The record of one article; `people`, `organisations`, `quotes` and the rest as keywords."""
     return ArticleRecord(id=article_id, model=model, **fields)
+
+
+def damage_table(store: Path, table: str) -> bytes:
+    """Write garbage over the first page of `table` in the SQLite file `store`; return the bytes written."""
+    db = sqlite3.connect(store)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (table,)).fetchone()
+    db.close()
+    data = bytearray(store.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
+    store.write_bytes(bytes(data))
+    return bytes(data)

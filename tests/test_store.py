@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 import sample_graph
-from factories import Article, person, record
+from factories import Article, damage_table, person, record
 from kg.build import build_graph
 from kg.store import SCHEMA_VERSION, ClaimsStore, Part, StoreError
 
@@ -77,7 +77,7 @@ def test_a_record_given_twice_in_one_load_replaces_the_first(tmp_path):
         store.add_dicts([r.model_dump(mode="json") for r in [*records, again]])
         store.resolve()
         assert store.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert store.db.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")
+        store.db.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")  # raises if damaged
         found = [row[0] for row in store.db.execute(
             "SELECT q.id FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid WHERE quotes_fts MATCH 'listening'")]
         assert list(store.records()) == sorted([*records[1:], again], key=lambda r: r.id)
@@ -98,12 +98,10 @@ def test_another_schema_version_is_refused_and_left_alone(store_file, version, w
 
 
 def test_a_damaged_store_is_reported_never_rebuilt(store_file):
-    data = bytearray(store_file.read_bytes())
-    data[4096 * 3: 4096 * 3 + 2000] = b"\xff" * 2000  # garbage over a page
-    store_file.write_bytes(bytes(data))
+    data = damage_table(store_file, "quotes")
     with pytest.raises(StoreError, match="damaged"):
         ClaimsStore.open(store_file, readonly=False)
-    assert store_file.read_bytes() == bytes(data)
+    assert store_file.read_bytes() == data
 
 
 def test_not_a_store(tmp_path):

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 import page_graph
 import sample_graph
+from factories import damage_table
 from kg.cli import app
 from kg.query import ClaimsGraph, StoreQueries, load
 from kg.readwrite import write_records
@@ -160,14 +161,8 @@ def test_update_refuses_a_bad_store_and_leaves_everything(tmp_path, damage):
         db.execute("PRAGMA user_version = 0")
         db.commit()
         db.close()
-    else:  # garbage over the first page of the quotes table
-        db = sqlite3.connect(store)
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        (root,) = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'quotes'").fetchone()
-        db.close()
-        data = bytearray(store.read_bytes())
-        data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
-        store.write_bytes(bytes(data))
+    else:
+        damage_table(store, "quotes")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     result = runner.invoke(app, ["graph", str(tmp_path / "records.jsonl"), "--out", str(out), "--update"])
     assert result.exit_code == 2
