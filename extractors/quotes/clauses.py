@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicons import QuoteLexicon
 from extractors.quotes.cues import cue_class_of
@@ -91,8 +91,18 @@ def reported_clause(verb: Token, lexicon: QuoteLexicon,
                 and cue_class_of(verb, lexicon) in ("critical", "supportive")):
             reason = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
             if reason is not None and len(list(reason.subtree)) >= _MIN_REASON_TOKENS:  # "criticised X for [going…]"
-                return Clause(doc[reason.left_edge.i : reason.right_edge.i + 1], subject, quoted_only=True)
+                start, end = _balanced(doc, reason.left_edge.i, reason.right_edge.i + 1)
+                return Clause(doc[start:end], subject, quoted_only=True)
     return _fronted_clause(verb, subject) if settings.uses("fronted") else None
+
+
+def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens ``start:end`` with the quote mark opening them taken in when the parser left it out
+    but took its closing mark: "for [“going for the same old solutions” in every town]"."""
+    marks = sum(t.is_quote for t in doc[start:end])
+    if marks % 2 and start > 0 and doc[start - 1].is_quote and not doc[start].is_quote:
+        return start - 1, end
+    return start, end
 
 
 def _clause_start(clause: Token) -> int:
