@@ -147,6 +147,10 @@ def test_kg_graph_then_kg_query_search_and_update(tmp_path):
     assert result.exit_code == 0, result.output
     found = json.loads(result.output)
     assert found and all("poverty" in (q["content"] + q["sentence"]).lower() for q in found)
+    result = runner.invoke(app, ["query", str(out / "graph.json"), "search", "poverty"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {out / 'graph.json'}: full-text search needs a claims store: give a kg build " \
+                            f"or kg graph directory\n"
 
 
 @pytest.mark.parametrize("damage", ["version", "garbage"])

@@ -133,7 +133,8 @@ def search_cli(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Wor
     """Full-text search over the claims (needs a store: a kg build or kg graph directory), best match first."""
     def ask(g: ClaimsGraph | StoreQueries) -> list:
         if not isinstance(g, StoreQueries):
-            raise ValueError("full-text search needs a claims store: give a kg build or kg graph directory")
+            raise QueryError(f"{ctx.obj}: full-text search needs a claims store: give a kg build or kg graph "
+                             f"directory")
         return g.search(text, limit=limit)
 
     _show(answer(ctx, ask), _QUOTE_COLUMNS, as_json, f"no claim has every word of {text!r}")

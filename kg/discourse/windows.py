@@ -11,6 +11,7 @@ first), so ``--window 1m`` gives calendar months. Undated statements are in no w
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -59,12 +60,7 @@ class Period(NamedTuple):
             return day + timedelta(days=self.n * times * (7 if self.unit == "w" else 1))
         months = day.year * 12 + day.month - 1 + self.n * times * (12 if self.unit == "y" else 1)
         year, month = divmod(months, 12)
-        for last in (day.day, 30, 29, 28):
-            try:
-                return date(year, month + 1, min(day.day, last))
-            except ValueError:
-                continue
-        raise AssertionError("unreachable: every month has 28 days")
+        return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
     def __str__(self) -> str:
         return f"{self.n}{self.unit}"

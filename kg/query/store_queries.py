@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from kg import discourse
+from kg._batches import batches
 from kg.query.questions import Questions, words
 from kg.query.results import (ActorResult, ArticleResult, CoQuoted, PathStep, QuoteResult, Results, RoleResult,
                               StanceResult)
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["StoreQueries"]
 
 _DAY = "substr(s.date, 1, 10)"
+_IN_LIMIT = 500
+"""Ids bound in one ``IN (...)`` (SQLite allows some thousands of parameters a statement)."""
 _QUOTE_COLUMNS = ("SELECT q.id, q.speaker, q.speaker_id, q.cue, q.cue_class, q.type, q.content, q.article_id, "
                   'a.title, q.date, q.start, q."end", q.sentence FROM quotes q JOIN articles a ON a.id = q.article_id')
 
@@ -243,9 +246,7 @@ class StoreQueries(Questions):
     def _results(self, rows: list[tuple]) -> Results[QuoteResult]:
         # A concept a claim names twice: in the place of its first stance, with its last (as in the graph).
         concepts: dict[str, dict[str, StanceResult]] = defaultdict(dict)
-        ids = [row[0] for row in rows]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        for chunk in batches((row[0] for row in rows), _IN_LIMIT):
             for quote_id, concept, agreement, confidence in self.db.execute(
                     f"SELECT quote_id, concept, agreement, confidence FROM stances WHERE quote_id IN ({_marks(chunk)}) "
                     f"ORDER BY quote_id, seq", chunk):
@@ -257,10 +258,8 @@ class StoreQueries(Questions):
                        for i, s, sid, c, cc, t, content, article, title, d, start, end, sentence in rows)
 
     def _labels(self, nodes: set[str]) -> discourse.Labels:
-        ids = sorted(nodes)
         labels: discourse.Labels = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        for chunk in batches(sorted(nodes), _IN_LIMIT):
             for node, kind, label in self.db.execute(
                     f"SELECT id, kind, name FROM actors WHERE id IN ({_marks(chunk)}) UNION ALL "
                     f"SELECT id, 'concept', name FROM concepts WHERE id IN ({_marks(chunk)})", chunk + chunk):

@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.readwrite._atomic import atomic_open
 
-__all__ = ["write_csv", "write_csv_lines", "csv_line", "inert"]
+__all__ = ["write_csv", "write_csv_lines", "csv_line"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # and full-width forms
 _LINE = csv.writer(SimpleNamespace(write=str)).writerow  # returns the line instead of writing it
@@ -24,7 +24,7 @@ _LINE = csv.writer(SimpleNamespace(write=str)).writerow  # returns the line inst
 def write_csv(path: str | os.PathLike[str], rows: Iterable[list[Any]], *, bom: bool = False,
               formulas: bool = False) -> None:
     """Write rows (the header first) as CSV, atomically: UTF-8, with a byte-order mark when `bom`;
-    text cells `inert` unless `formulas`; numbers as they are; rows ending with ``\\r\\n``."""
+    cells as `csv_line` makes them."""
     write_csv_lines(path, (csv_line(row, formulas=formulas) for row in rows), bom=bom)
 
 
@@ -40,14 +40,9 @@ def write_csv_lines(path: str | os.PathLike[str], lines: Iterable[str], *, bom: 
 
 
 def csv_line(cells: list[Any], *, formulas: bool = False) -> str:
-    """One row as CSV text ending with ``\\r\\n`` (quoted as `csv.writer` quotes), text cells
-    `inert` unless `formulas`."""
+    """One row as CSV text ending with ``\\r\\n`` (quoted as `csv.writer` quotes), a text cell that
+    starts like a formula (``=``, ``+``, ``-``, ``@``, ...) with a leading ``'`` unless `formulas`."""
     if formulas:
         return _LINE(cells)
     return _LINE([("'" + cell if cell.startswith(_FORMULA_STARTS) else cell) if isinstance(cell, str) else cell
-                  for cell in cells])  # `inert`, written out: it runs for every cell
-
-
-def inert(cell: str) -> str:
-    """A text cell a spreadsheet will not run as a formula (a leading ``'`` where it would)."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+                  for cell in cells])

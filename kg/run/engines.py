@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 from extractors.records import ArticleRecord, ArticleText, Failure
+from kg._batches import batches
 from kg.run.pool import WorkerPool
 from kg.run.settings import Engine, ExtractionSettings
 
@@ -115,12 +115,6 @@ def _pipeline(settings: ExtractionSettings) -> Any:
     return nlp
 
 
-def _batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def run_engine(items: Iterable[WorkItem], settings: ExtractionSettings, *,
                batch_size: int = BATCH_SIZE) -> Iterator[Result]:
     """Extract where the settings say: on Dask, in `settings.jobs` processes, or in this process.
@@ -153,7 +147,7 @@ def run_engine(items: Iterable[WorkItem], settings: ExtractionSettings, *,
 def run_local(items: Iterable[WorkItem], settings: ExtractionSettings, *,
               batch_size: int = BATCH_SIZE) -> Iterator[Result]:
     """Extract in this process."""
-    for batch in _batches(items, batch_size):
+    for batch in batches(items, batch_size):
         yield from extract_batch(batch, settings)
 
 
@@ -162,7 +156,7 @@ def run_processes(items: Iterable[WorkItem], settings: ExtractionSettings, *,
     """Extract in `settings.jobs` worker processes; a batch whose worker dies is retried article by article."""
     _pipeline(settings)  # fail here, not in a worker, when the model is missing
     with WorkerPool(extract_batch, (settings,), jobs=settings.jobs, died=_worker_died) as pool:
-        yield from _in_order(_batches(items, batch_size), pool.submit, pool.collect,
+        yield from _in_order(batches(items, batch_size), pool.submit, pool.collect,
                              settings.jobs * _IN_FLIGHT_PER_WORKER)
 
 
@@ -199,7 +193,7 @@ def run_dask(items: Iterable[WorkItem], settings: ExtractionSettings, *,
 
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _in_order(_batches(items, batch_size), submit, collect, workers * _IN_FLIGHT_PER_WORKER)
+        yield from _in_order(batches(items, batch_size), submit, collect, workers * _IN_FLIGHT_PER_WORKER)
     finally:
         client.close()
         if cluster is not None:

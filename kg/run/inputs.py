@@ -22,14 +22,16 @@ from typing import Any, BinaryIO
 from pydantic import ValidationError
 
 from extractors.records import ArticleText, Failure
+from kg.run.defaults import DEFAULT_MAX_CHARS
 from kg.run.jsonl import jsonl_lines, parse_line
 from kg.run.reading import BadInput, decode_text, open_input, read_bounded
 from kg.run.sources import SUFFIXES, display_path, input_files, os_reason
 
 __all__ = ["read_articles", "SUFFIXES", "DEFAULT_MAX_BYTES"]
 
-DEFAULT_MAX_BYTES = 10_000_000
-"""Largest file (or JSONL line) read when no limit is given."""
+DEFAULT_MAX_BYTES = 10 * DEFAULT_MAX_CHARS
+"""Largest file (or JSONL line) read when no limit is given: 10 bytes a character of the longest
+article (as `ExtractionSettings.byte_limit`)."""
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 

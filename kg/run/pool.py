@@ -47,7 +47,6 @@ class WorkerPool(Generic[Item, Out]):
         self.work, self.args, self.jobs, self.died = work, args, jobs, died
         self.executor = ProcessPoolExecutor(max_workers=jobs)
         self.solo: ProcessPoolExecutor | None = None  # for items run alone after a death
-        self.restarts = 0
 
     def __enter__(self) -> WorkerPool[Item, Out]:
         return self
@@ -83,7 +82,6 @@ class WorkerPool(Generic[Item, Out]):
         if broken is self.executor:
             broken.shutdown(wait=False, cancel_futures=True)
             self.executor = ProcessPoolExecutor(max_workers=self.jobs)
-            self.restarts += 1
 
     def _alone(self, item: Item) -> Out:
         if self.solo is None:

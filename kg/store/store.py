@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from kg.store.graph import Part, actor_concept_stream, claims_stream, to_networkx
 from kg.store.schema import connect, disk_error
-from kg.store.write import add_record_dicts, add_records, batches, known_articles
+from kg._batches import batches
+from kg.store.write import add_record_dicts, add_records, known_articles
 
 if TYPE_CHECKING:  # a store opened for questions needs none of these
     import networkx as nx

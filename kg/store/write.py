@@ -10,8 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from kg._collector import collector_paused
@@ -19,7 +18,7 @@ from kg._collector import collector_paused
 if TYPE_CHECKING:
     from extractors.records import ArticleRecord, ArticleText
 
-__all__ = ["add_records", "add_record_dicts", "batches", "content_hash", "known_articles", "is_unchanged"]
+__all__ = ["add_records", "add_record_dicts", "content_hash", "known_articles", "is_unchanged"]
 
 _METADATA = ("title", "date", "url", "publication")
 
@@ -152,13 +151,6 @@ class _Rows:
             if self.rows[table]:
                 db.executemany(sql, self.rows[table])
                 self.rows[table].clear()
-
-
-def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """`items` in lists of `size` (the last one shorter)."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _mention(m: dict[str, Any]) -> tuple[str, int, int, str]:
