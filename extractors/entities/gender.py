@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span
 
 from extractors.entities.clusters import EntityCluster
 from extractors.lexicons import EntityLexicon
+from extractors.spans import sentence_of
 
-__all__ = ["GENDERS", "PRONOUNS", "infer_gender"]
+__all__ = ["PRONOUNS", "infer_gender"]
 
-GENDERS = ("female", "male")
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PRONOUN_MARGIN = 2
@@ -69,10 +69,9 @@ def _pronoun_votes(person: EntityCluster, doc: Doc) -> Counter[str]:
     for mention in person.mentions:
         if mention.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        sentence = mention.sent
-        stop = sentence.end
+        stop = sentence_of(mention[0]).end
         if stop < len(doc):
-            stop = doc[stop].sent.end
+            stop = sentence_of(doc[stop]).end
         for token in doc[mention.end : stop]:
             if token.i in others:
                 break

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.entities.clusters import EntityKind, name_key
 from extractors.lexicons import EntityLexicon
-from extractors.spans import text_of
+from extractors.spans import sentence_of, text_of
 from extractors.text import BULLETS, DASHES
 
 __all__ = ["CleanName", "clean_name", "names_after_honorifics", "names_broken_over_lines", "majority_kind",
@@ -33,6 +33,7 @@ CleanName = tuple[EntityKind, Span, str | None]
 def names_after_honorifics(doc: Doc, lexicon: EntityLexicon) -> Iterator[Span]:
     """Names the model missed but an honorific announces: "Dame Rachel de Souza"."""
     particles = lexicon.name_particles
+    tagged = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
     for token in doc:
         if token.lower_.rstrip(".") not in lexicon.honorifics or not token.text[0].isupper():
             continue
@@ -43,7 +44,6 @@ def names_after_honorifics(doc: Doc, lexicon: EntityLexicon) -> Iterator[Span]:
             end += 1
         while end > token.i + 1 and doc[end - 1].lower_ in particles:
             end -= 1
-        tagged = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
         if end > token.i + 1 and not tagged & {(token.i, end), (token.i + 1, end)}:
             yield Span(doc, token.i, end, label="PERSON")
 
@@ -196,7 +196,7 @@ def _context_kinds(span: Span, honorific: str | None, lexicon: EntityLexicon) ->
         found += ["person", "person"]
     if any(t.lower_ in lexicon.organisation_words for t in span):
         found += ["organisation", "organisation"]
-    sentence = span.sent
+    sentence = sentence_of(span[0])
     later = [t.lower_ for t in span.doc[span.end : sentence.end] if t.pos_ == "PRON"]
     if later and later[0] in _PERSON_PRONOUNS:
         found.append("person")

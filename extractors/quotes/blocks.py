@@ -12,7 +12,7 @@ from extractors.lexicons import QuoteLexicon
 from extractors.quotes.cues import cue_at, introducing_cue, quote_match
 from extractors.quotes.marks import first_char, paragraph_spans
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings, Speaker
-from extractors.quotes.speakers import SpeakerResolver, inside, subject_of
+from extractors.quotes.speakers import SpeakerResolver, inside
 from extractors.spans import sentence_of, text_of
 
 __all__ = ["block_quotes", "speaker_lines"]
@@ -33,7 +33,7 @@ def block_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon,
             continue
         last_sentence = sentence_of(doc.char_span(p_start, p_end, alignment_mode="expand")[-1])
         cue_token = introducing_cue(last_sentence, lexicon)
-        if cue_token is None or subject_of(cue_token) is None:
+        if cue_token is None or resolver.subject_of(cue_token) is None:
             continue
         body = []
         for q_start, q_end in paragraphs[index + 1 :]:
@@ -41,13 +41,13 @@ def block_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon,
             if inside(q_start, marked) or inside(first_char(text, q_start, q_end) + 1, marked):
                 break
             if (paragraph.lstrip()[:1] in _LIST_MARKERS + "<" or (body and not _first_person(paragraph))
-                    or in_spans(q_start, doc._.pckg_furniture or []) or _narrates(doc, q_start, q_end, lexicon)):
+                    or in_spans(q_start, doc._.pckg_furniture or []) or _narrates(doc, q_start, q_end, resolver)):
                 break  # a list, embedded markup, the story going on ("Sanders said closed primaries…")
             body.append((q_start, q_end))
         if body:
             start, end = first_char(text, *body[0]), len(text[: body[-1][1]].rstrip())
             yield quote_match(start, end, "block", cue_token, cue_at(cue_token, lexicon),
-                              resolver.speaker(subject_of(cue_token)))
+                              resolver.speaker(resolver.subject_of(cue_token)))
 
 
 def speaker_lines(doc: Doc, resolver: SpeakerResolver, settings: QuoteSettings) -> Iterator[QuoteMatch]:
@@ -70,12 +70,13 @@ def speaker_lines(doc: Doc, resolver: SpeakerResolver, settings: QuoteSettings) 
                          attribution="label")
 
 
-def _narrates(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> bool:
+def _narrates(doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> bool:
     """Whether a paragraph is the story reporting someone's words: a cue whose subject is a
     name or "he", "she" ("Sanders said closed primaries…"), not "people tell me"."""
+    lexicon = resolver.lexicon
     span = doc.char_span(start, end, alignment_mode="contract")
     for token in span or ():
-        subject = subject_of(token) if cue_at(token, lexicon) is not None else None
+        subject = resolver.subject_of(token) if cue_at(token, lexicon) is not None else None
         if subject is not None and token.lemma_.lower() not in lexicon.direct_only_cues and (
                 subject.pos_ == "PROPN" or subject.lower_ in _THIRD_PERSON):
             return True

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicons import QuoteLexicon
 from extractors.quotes.filters import no_claim
-from extractors.quotes.matches import Quotation, QuoteMatch, Speaker
+from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings, Speaker
 from extractors.spans import sentence_of
 
 __all__ = ["Cue", "cue_at", "cue_class_of", "cue_for_quotation", "introducing_cue", "quote_match"]
@@ -74,14 +74,14 @@ def _cue_span(token: Token, text: str) -> Span:
     return doc[start : token.i + 1]
 
 
-def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon) -> Token | None:
+def cue_for_quotation(doc: Doc, quote: Quotation, lexicon: QuoteLexicon, settings: QuoteSettings) -> Token | None:
     """The reporting verb nearest a quotation: in its sentence, or introducing it."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     first, last = sentence_of(span[0]), sentence_of(span[-1])
     start, end = max(first.start, span.start - _MAX_CUE_DISTANCE), min(last.end, span.end + _MAX_CUE_DISTANCE)
     around = [t for t in doc[start:end] if not quote.start <= t.idx < quote.end]
     candidates = [t for t in around if (cue_at(t, lexicon) is not None or _names_quotation(t, quote, lexicon))
-                  and not no_claim(t, lexicon)]
+                  and not (settings.uses("not_claims") and no_claim(t, lexicon))]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     # "X said:" just before the quotation, or "…" he said. just after it.

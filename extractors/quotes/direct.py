@@ -15,7 +15,7 @@ from extractors.lexicons import QuoteLexicon
 from extractors.quotes.cues import cue_at, cue_for_quotation, quote_match
 from extractors.quotes.labels import label_for
 from extractors.quotes.matches import Quotation, QuoteMatch, QuoteSettings
-from extractors.quotes.speakers import SpeakerResolver, subject_of
+from extractors.quotes.speakers import SpeakerResolver
 from extractors.spans import sentence_of, text_of
 
 __all__ = ["direct_quotes"]
@@ -36,9 +36,9 @@ def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, reso
     found: list[QuoteMatch] = []
     previous: QuoteMatch | None = None
     for quote in marked:
-        cue_token = cue_for_quotation(doc, quote, lexicon)
+        cue_token = cue_for_quotation(doc, quote, lexicon, settings)
         if cue_token is not None:
-            subject = subject_of(cue_token)
+            subject = resolver.subject_of(cue_token)
             if subject is not None and quote.start <= subject.idx < quote.end:
                 subject = _subject_between(doc, quote, cue_token)  # the parser took a quoted word
             match = quote_match(quote.start, quote.end, _quote_type(doc, quote, cue_token), cue_token,
@@ -56,7 +56,8 @@ def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, reso
             match = previous._replace(end=quote.end, parts=previous.spans + ((quote.start, quote.end),))
             found[-1] = match
         elif match.speaker.name is not None and (long_enough or (
-                cue_token is not None and settings.uses("short_quotes") and _governed(doc, quote, cue_token))):
+                cue_token is not None and settings.uses("short_quotes")
+                and _governed(doc, quote, cue_token, resolver))):
             found.append(match)
         else:
             continue  # a title or a scare quote: the quote before it stays the one to go on from
@@ -64,7 +65,7 @@ def direct_quotes(doc: Doc, marked: list[Quotation], lexicon: QuoteLexicon, reso
     return found
 
 
-def _governed(doc: Doc, quote: Quotation, cue: Token) -> bool:
+def _governed(doc: Doc, quote: Quotation, cue: Token, resolver: SpeakerResolver) -> bool:
     """Whether a quotation is what its cue reports, however short: its object
     ("shouted “Save our nursery”", "called the plan “reckless”") or the words right
     before or after the cue and its subject ("“Not again,” said Ann Lee.", "She said: “No.”")."""
@@ -79,7 +80,7 @@ def _governed(doc: Doc, quote: Quotation, cue: Token) -> bool:
         return True  # Parents shouted “Save our nursery”.
     if cue.idx >= quote.end:  # "…," said Ann Lee / "…," Ann Lee said
         between = text[quote.end : cue.idx]
-        subject = subject_of(cue)
+        subject = resolver.subject_of(cue)
         words = between.split()
         return between.lstrip()[:1] in (",", "!", "?", "\u201d", '"', "'", "") and (
             len(words) <= _MAX_GOVERNED_GAP_WORDS and (subject is None or subject.idx >= quote.end))

@@ -15,7 +15,7 @@ from extractors.quotes.cues import cue_at, quote_match
 from extractors.quotes.filters import no_claim
 from extractors.quotes.marks import first_char, paragraph_spans
 from extractors.quotes.matches import Quotation, QuoteMatch, Speaker
-from extractors.quotes.speakers import SpeakerResolver, inside, subject_of
+from extractors.quotes.speakers import SpeakerResolver, inside
 from extractors.spans import text_of
 
 __all__ = ["colon_quotes", "label_for"]
@@ -40,9 +40,10 @@ def colon_quotes(doc: Doc, quoted: list[Quotation], lexicon: QuoteLexicon,
                 continue
             before = doc.char_span(p_start, p_start + colon.start(), alignment_mode="contract")
             cue = next((t for t in reversed(before) if cue_at(t, lexicon) is not None), None) if before else None
-            if cue is None or before[-1].i - cue.i > 3 or no_claim(cue, lexicon):
+            if (cue is None or before[-1].i - cue.i > 3
+                    or resolver.settings.uses("not_claims") and no_claim(cue, lexicon)):
                 continue  # the cue must end the words before the colon: "Ann Lee told the BBC:"
-            subject = subject_of(cue)
+            subject = resolver.subject_of(cue)
             speaker = resolver.speaker(subject)
             if subject is None or (speaker.entity is None and subject.lower_ not in _PERSONAL_PRONOUNS):
                 continue  # a named speaker or "he said:", not "Other issues relate to:"

@@ -4,6 +4,7 @@ spans, and the `Quotation`s (text between quote marks) it starts from."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Span
@@ -119,7 +120,7 @@ class QuoteSettings:
         if unknown:
             raise ValueError(f"unknown rule families {sorted(unknown)}; known: {', '.join(RULE_FAMILIES)}")
 
-    @property
+    @cached_property
     def off(self) -> frozenset[str]:
         """The names in `without`."""
         return frozenset(name.strip() for name in self.without.split(",") if name.strip())

@@ -23,9 +23,8 @@ _SAME_SUBJECT_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when"
 "of" ("criticised Romney for suggesting": Romney suggested)."""
 
 
-def subject_of(verb: Token, settings: QuoteSettings = QuoteSettings(),
-               statement_nouns: frozenset[str] = frozenset(),
-               source_nouns: frozenset[str] = frozenset()) -> Token | None:
+def subject_of(verb: Token, settings: QuoteSettings, statement_nouns: frozenset[str],
+               source_nouns: frozenset[str]) -> Token | None:
     """The grammatical subject of a verb, looking through "went on to say", "and called",
     and through a relative pronoun to its noun ("Trump, who pledged …": Trump).
 
@@ -101,6 +100,10 @@ class SpeakerResolver:
                     self.owner[i] = cluster
         self.quoted = quoted
         self._quoted_tokens = frozenset(i for i in self.owner if inside(doc[i].idx, quoted))
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """`subject_of` the verb, with the quote finder's settings and word lists."""
+        return subject_of(verb, self.settings, self.lexicon.statement_nouns, self.lexicon.source_nouns)
 
     def speaker(self, subject: Token | None) -> Speaker:
         """The speaker a cue's subject names."""
