@@ -52,8 +52,9 @@ class TextMetadata(NamedTuple):
     publication: str | None
 
 
-def read_metadata(text: str) -> TextMetadata:
-    """Title, date and publication of an article, from its text.
+def read_metadata(text: str, furniture: list[tuple[int, int]] | None = None) -> TextMetadata:
+    """Title, date and publication of an article, from its text (and its page furniture, as
+    `furniture_spans` finds it, when known).
 
     The title is the headline: the last heading-like line (short, not a date,
     byline or sentence of prose) before the first paragraph of prose, after any
@@ -73,7 +74,8 @@ def read_metadata(text: str) -> TextMetadata:
     """
     header, story = _header(text)
     title = _title(header, story is not None) or _first_paragraph_title(text)
-    return TextMetadata(title, _date(text, header, story), _author(text), _publication(text))
+    furniture = furniture_spans(text) if furniture is None else furniture
+    return TextMetadata(title, _date(text, header, story, furniture), _author(text), _publication(text, furniture))
 
 
 def parse_date(value: str) -> str | None:
@@ -169,7 +171,7 @@ def _first_paragraph_title(text: str) -> str | None:
     return _HEADLINE_STOP.sub(r"\1", " ".join(" ".join(lines).split()))
 
 
-def _date(text: str, header: list[_Line], story: str | None) -> str | None:
+def _date(text: str, header: list[_Line], story: str | None, furniture: list[tuple[int, int]]) -> str | None:
     """The article's own date: labelled, in a byline, a line of its own, or the dateline."""
     for match in _LABELLED_DATE.finditer(text):
         found = parse_date(match.group(0))
@@ -181,7 +183,7 @@ def _date(text: str, header: list[_Line], story: str | None) -> str | None:
             if found:
                 return found
     previous = ""
-    for line in _after_story(text):  # "June 29, 2006 in Workforce" under a blog post
+    for line in _after_story(text, furniture):  # "June 29, 2006 in Workforce" under a blog post
         if (line and len(line.split()) <= _DATE_LINE_MAX_WORDS and line[-1] != "." and _DATE_FIRST.match(line)
                 and not _runs_on(previous)):
             found = parse_date(line)
@@ -192,13 +194,13 @@ def _date(text: str, header: list[_Line], story: str | None) -> str | None:
     return parse_date(dateline.group(1)) if dateline else None
 
 
-def _after_story(text: str) -> list[str]:
+def _after_story(text: str, furniture: list[tuple[int, int]]) -> list[str]:
     """The stripped lines after the story's last line of prose (page furniture is not story)."""
-    furniture = {start for start, _ in furniture_spans(text)}  # furniture comes in whole lines
+    furniture_starts = {start for start, _ in furniture}  # furniture comes in whole lines
     lines, start, last = [], 0, 0
     for raw in text.split("\n"):
         lines.append(raw.strip())
-        if start not in furniture and _prose(raw.split()):
+        if start not in furniture_starts and _prose(raw.split()):
             last = len(lines)
         start += len(raw) + 1
     return lines[last:]
@@ -222,12 +224,12 @@ def _author(text: str) -> str | None:
     return " ".join(found.group(1).split()) if found else None
 
 
-def _publication(text: str) -> str | None:
+def _publication(text: str, furniture: list[tuple[int, int]]) -> str | None:
     """The site named by "More from X", or a short line the page header repeats."""
     more = _MORE_FROM.search(text)
     if more:
         return more.group(1).strip()
-    header = [text[s:e].strip() for s, e in furniture_spans(text)][:30]
+    header = [text[s:e].strip() for s, e in furniture][:30]
     repeated = [line for line in header if header.count(line) >= 2 and len(line.split()) <= 5
                 and not line.lstrip().startswith(("\u2022", "-", "*"))]
     return repeated[0] if repeated else None

@@ -14,7 +14,7 @@ from extractors.entities import EntityCluster, name_key
 from extractors.metadata import parse_date, read_metadata
 from extractors.quotes import QuoteMatch, Speaker, quote_id, quote_spans
 from extractors.records import ArticleRecord, ArticleText, ConceptLink, Mention, Organisation, Person, Quote, Role
-from extractors.spans import sentence_of
+from extractors.spans import sentence_of, text_of
 
 __all__ = ["doc_to_record"]
 
@@ -55,7 +55,7 @@ def doc_to_record(doc: Doc, article: ArticleText, *, model: str) -> ArticleRecor
             ))
     quotes = [_quote(span._.pckg_quote, span.id_, span._.pckg_concepts or [], doc, original, ids)
               for span in quote_spans(doc)]
-    found = read_metadata(doc.text)
+    found = read_metadata(text_of(doc), furniture=doc._.pckg_furniture)
     return ArticleRecord(
         id=article.id, title=article.title or found.title,
         date=(parse_date(article.date) or article.date) if article.date else found.date,

@@ -56,15 +56,15 @@ def find_entities(doc: Doc, lexicon: EntityLexicon, shapes: OrganisationShapes |
                and not in_spans(c[1].start_char, furniture)]
     people: dict[str, EntityCluster] = {}
     organisations: dict[str, EntityCluster] = {}
+    headline = headline_lines(doc)
     # Full names first, so that "Hodge" can join "Margaret Hodge" wherever it comes.
-    cleaned = majority_kind(fit_names(doc, cleaned, lexicon), lexicon)
+    cleaned = majority_kind(fit_names(doc, cleaned, lexicon, headline), lexicon)
     for kind, span, honorific in sorted(cleaned, key=lambda c: (c[0] != "person", -len(c[1]))):
         if kind == "person" or name_key(span.text) in people or len(people_called(span.text, people)) == 1:
             add_person(people, span, honorific)
         else:
             add_mention(organisations, "organisation", span)
     add_untagged_surnames(doc, people)
-    headline = headline_lines(doc)
     for person in people.values():
         person.mentions.sort(key=lambda s: s.start_char)
         person.roles = distinct_roles(r for mention in person.mentions if mention.start not in headline

@@ -68,7 +68,7 @@ def is_breaker(token: Token, lexicon: EntityLexicon) -> bool:
     return any(stem in lexicon.name_breakers for stem in stems) or word in ("said", "told", "wrote", "spoke")
 
 
-def fit_names(doc: Doc, cleaned: list[CleanName], lexicon: EntityLexicon) -> list[CleanName]:
+def fit_names(doc: Doc, cleaned: list[CleanName], lexicon: EntityLexicon, headline: set[int]) -> list[CleanName]:
     """Trim or drop names that carry words not their own.
 
     Parameters
@@ -77,6 +77,8 @@ def fit_names(doc: Doc, cleaned: list[CleanName], lexicon: EntityLexicon) -> lis
     cleaned : list of CleanName
         The names found, after `extractors.entities.names.clean_name`.
     lexicon : EntityLexicon
+    headline : set of int
+        The tokens on headline lines (`headline_lines`).
 
     Returns
     -------
@@ -85,7 +87,6 @@ def fit_names(doc: Doc, cleaned: list[CleanName], lexicon: EntityLexicon) -> lis
         headline's "Trump Says He Never" -> "Trump"; "Crooked Hillary Clinton" -> "Hillary
         Clinton"), or left out (a headline's "Avoid Bad Optics"; "CruzRep" alone).
     """
-    headline = headline_lines(doc)
     words = {t.text for t in doc if t.is_title}
     body = {name_key(span.text) for _, span, _ in cleaned if span.start not in headline}
     body |= {name_key(span[-1].text) for kind, span, _ in cleaned
