@@ -1,50 +1,34 @@
-"""The pure-Python text passes take time linear in the text, whatever its shape, and the
-quote and role rules do work that grows with what they look at, not with its square.
+"""The text passes and the quote and role rules on hostile text: every shape is read whole,
+and the rules do work that grows with what they look at, not with its square.
 
-Each hostile shape is 200,000 characters; a quadratic pass on any of them takes minutes
-(a 100 KB article of blank lines took 71 s before the "More from" pattern was fixed).
+How long the passes take is measured by benchmarks/linear_time.py (time at n and 2n
+characters), never here: a quadratic pass on these shapes took minutes (a 100 KB article
+of blank lines took 71 s before the "More from" pattern was fixed).
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
 from extractors.furniture import furniture_spans
 from extractors.metadata import read_metadata
 from extractors.text import normalise
+from text_shapes import hostile_shapes
 
-N = 200_000
-SHAPES = {
-    "blank lines": "a\n" + "\n" * N + "b.",
-    "spaces": "a" + " " * N + "b.",
-    "punctuation line": "-" * N,
-    "spaced punctuation": "- " * (N // 2),
-    "short lines": "-\n" * (N // 2),
-    "commas and breaks": ",\n" * (N // 2),
-    "more from and spaces": "More from " + " " * N + "x",
-    "writes and spaces": ", writes" + " " * N + "x",
-    "byline words": "By " + "Aa " * (N // 3),
-    "carriage returns": "a" + "\r\n" * (N // 2) + "b",
-    "bullets": "\u2022 x\n" * (N // 4),
-}
+SHAPES = hostile_shapes(200_000)
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
-def test_text_passes_are_linear(shape):
+def test_text_passes_read_any_shape(shape):
     text = SHAPES[shape]
-    started = time.perf_counter()
     assert len(normalise(text)) == len(text)
-    furniture_spans(text)
+    assert all(0 <= start < end <= len(text) for start, end in furniture_spans(text))
     read_metadata(text)
-    assert time.perf_counter() - started < 5, shape
 
 
-def test_an_article_of_blank_lines_extracts_in_seconds(extract):
-    started = time.perf_counter()
+def test_an_article_of_blank_lines_extracts(extract):
     record = extract("a\n" + "\n" * 100_000 + "b.")
-    assert record.id == "t" and time.perf_counter() - started < 15
+    assert record.id == "t" and record.quotes == []
 
 
 def test_a_run_on_sentence_of_quotations_is_not_searched_whole_for_each(nlp, monkeypatch):
