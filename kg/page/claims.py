@@ -83,7 +83,7 @@ def claims_page_data(G: nx.Graph, texts: Mapping[str, str | None] | None = None,
     page_quotes = [_quote(G, q, links, index) for q in quotes]
     said = Counter(q.speaker for q in page_quotes if q.speaker is not None)
     quoted = Counter(q.article for q in page_quotes if q.article is not None)
-    fitting = _texts_that_fit(G, articles, quoted, texts or {}, text_budget)
+    fitting, left_out = _texts_that_fit(G, articles, quoted, texts or {}, text_budget)
     return PageData(
         network="claims",
         actors=[_actor(G, n, links, index, said[i]) for i, n in enumerate(actors)],
@@ -92,7 +92,7 @@ def claims_page_data(G: nx.Graph, texts: Mapping[str, str | None] | None = None,
                               source=_text(G.nodes[n].get("source"))) for n in concepts],
         quotes=[q.model_copy(update={"sentence": ""}) if q.article in fitting else q for q in page_quotes],
         roles=_roles(G, kinds, index),
-        texts_left_out=sum(1 for i, n in enumerate(articles) if _text_of(G, n, texts or {}) and i not in fitting),
+        texts_left_out=left_out,
     )
 
 
@@ -137,15 +137,18 @@ def _roles(G: nx.Graph, kinds: dict[Any, Any], index: dict[Any, int]) -> list[Pa
 
 
 def _texts_that_fit(G: nx.Graph, articles: list[Any], quoted: Counter[int], texts: Mapping[str, str | None],
-                    budget: int) -> dict[int, str]:
-    """Article index -> text (single line breaks as spaces), most quoted first, within `budget` characters."""
-    fitting, used = {}, 0
+                    budget: int) -> tuple[dict[int, str], int]:
+    """Article index -> text (single line breaks as spaces), most quoted first, within `budget`
+    characters; and how many articles with a text are left out. Each text is read once."""
+    fitting, used, left_out = {}, 0, 0
     for i in sorted(range(len(articles)), key=lambda i: (-quoted[i], str(articles[i]))):
         text = _text_of(G, articles[i], texts)
         if text and used + len(text) <= budget:
             fitting[i] = _LINE_BREAKS.sub(_paragraphs_only, text)
             used += len(text)
-    return fitting
+        elif text:
+            left_out += 1
+    return fitting, left_out
 
 
 def _paragraphs_only(breaks: re.Match[str]) -> str:
