@@ -14,8 +14,9 @@ __all__ = ["read_store_records"]
 
 def read_store_records(db: sqlite3.Connection) -> Iterator[ArticleRecord]:
     """Yield every article's record, in order of article id (one article in memory at a time)."""
-    for row in db.execute("SELECT id, title, date, url, publication, author, source, notes, text, model "
-                          "FROM articles ORDER BY id").fetchall():
+    articles = db.execute("SELECT id, title, date, url, publication, author, source, notes, text, model "
+                          "FROM articles ORDER BY id")  # a cursor of its own: read a row at a time
+    for row in articles:
         yield _record(db, row)
 
 

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.store.graph import Part, actor_concept_stream, claims_stream, to_networkx
 from kg.store.schema import connect, disk_error
-from kg._batches import batches
-from kg.store.write import add_record_dicts, add_records, known_articles
+from kg.store.write import RecordWriter, add_record_dicts, add_records, known_articles
 
 if TYPE_CHECKING:  # a store opened for questions needs none of these
     import networkx as nx
@@ -116,11 +115,14 @@ class ClaimsStore:
     def adding(self, records: Iterable[ArticleRecord]) -> Iterator[ArticleRecord]:
         """Add records as they pass through (each replacing the article of its id), committing
         when they end: for writing them elsewhere at the same time."""
-        for batch in batches(records, 256):
-            with self._disk():
-                add_records(self.db, batch)
-            yield from batch
         with self._disk():
+            writer = RecordWriter(self.db)
+        for record in records:
+            with self._disk():
+                writer.add(record.model_dump())
+            yield record
+        with self._disk():
+            writer.finish()
             self.db.commit()
 
     def resolve(self, corrections: Corrections | None = None) -> list[str]:

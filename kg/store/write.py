@@ -18,7 +18,7 @@ from kg._collector import collector_paused
 if TYPE_CHECKING:
     from extractors.records import ArticleRecord, ArticleText
 
-__all__ = ["add_records", "add_record_dicts", "content_hash", "known_articles", "is_unchanged"]
+__all__ = ["add_records", "add_record_dicts", "RecordWriter", "content_hash", "known_articles", "is_unchanged"]
 
 _METADATA = ("title", "date", "url", "publication")
 
@@ -56,27 +56,44 @@ def add_record_dicts(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) 
     """`add_records` for records as plain dicts (parsed JSON lines of ``records.jsonl``), which must
     be valid `ArticleRecord` data: fields left out take the records' defaults.
 
-    Each record becomes rows as soon as it comes (only the rows of the last `_BATCH` records are
-    kept, never the parsed records), and Python's cycle collector rests meanwhile: rows make no
-    cycles, and collecting while the rows of a batch pile up costs more than the parsing."""
-    indexed = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
-    present = {article_id for (article_id,) in db.execute("SELECT id FROM articles")}
-    count = 0
-    rows = _Rows()
+    Python's cycle collector rests meanwhile: rows make no cycles, and collecting while the
+    rows of a batch pile up costs more than the parsing."""
+    writer = RecordWriter(db)
     with collector_paused():
         for record in records:
-            if record["id"] in present:
-                rows.insert(db)  # what came before it, which it may replace
-                indexed = _index_quotes(db, indexed)  # the delete trigger takes them out of the index again
-                _delete(db, record["id"])
-            present.add(record["id"])
-            rows.add(record)
-            count += 1
-            if count % _BATCH == 0:
-                rows.insert(db)
-        rows.insert(db)
-    _index_quotes(db, indexed)
-    return count
+            writer.add(record)
+    return writer.finish()
+
+
+class RecordWriter:
+    """Records into rows of the store as they come, each replacing the article of its id: only
+    the rows of the last `_BATCH` records are kept, never the records. The caller commits, after
+    `finish`."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.count = 0
+        self._indexed = db.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
+        self._present = {article_id for (article_id,) in db.execute("SELECT id FROM articles")}
+        self._rows = _Rows()
+
+    def add(self, record: dict[str, Any]) -> None:
+        """Add one record (as a dict of `ArticleRecord` data)."""
+        if record["id"] in self._present:
+            self._rows.insert(self.db)  # what came before it, which it may replace
+            self._indexed = _index_quotes(self.db, self._indexed)  # the delete trigger takes them out again
+            _delete(self.db, record["id"])
+        self._present.add(record["id"])
+        self._rows.add(record)
+        self.count += 1
+        if self.count % _BATCH == 0:
+            self._rows.insert(self.db)
+
+    def finish(self) -> int:
+        """Write what is left and index the new quotes for full-text search; return how many records."""
+        self._rows.insert(self.db)
+        self._indexed = _index_quotes(self.db, self._indexed)
+        return self.count
 
 
 _BATCH = 64
