@@ -39,7 +39,7 @@ EDGE_COLOURS: dict[str, str] = {
     "said": "#4e79a7",
     "quoted_in": "#b07aa1",
     "mentioned_in": "#c7c7c7",
-    "holds_role": "#e15759",
+    "holds_role": "#8c8c8c",  # grey: red is conflict
     "about": "#edc948",
     "congruence": "#59a14f",  # discourse networks (kg.discourse)
     "conflict": "#e15759",

@@ -97,3 +97,8 @@ def test_graph_without_dates_or_multiedges(tmp_path):
     assert back.nodes["x"]["tags"] == '["a","b"]' and "score" not in back.nodes["x"]
     assert [d["relation"] for _, _, d in back.edges(data=True)] == ["links"]
     assert "start" not in back.nodes["x"]
+
+
+def test_a_role_is_never_drawn_in_the_colour_of_a_tie():
+    """One palette for the page and the files: roles must not read as congruence or conflict."""
+    assert EDGE_COLOURS["holds_role"] not in {EDGE_COLOURS["congruence"], EDGE_COLOURS["conflict"]}

@@ -61,7 +61,6 @@ MAX_CELL_ACTORS = 150
 MAX_TIES = 3000
 """The strongest ties drawn in the actor view."""
 _MAX_LABELLED_EDGES = 300  # edges show their weight as a label up to this many
-_PAGE_EDGES = {**EDGE_COLOURS, "holds_role": "#8c8c8c"}  # roles in grey here: red is for conflict
 
 _TEMPLATE = "graph.html.j2"  # in kg/readwrite/templates/
 _SCRIPTS = ("page-data.js", "page-views.js", "page-panel.js", "page-controls.js")  # in static/, in this order
@@ -129,7 +128,7 @@ def write_page(data: PageData, path: str | os.PathLike[str], *, title: str = "po
         "max_ties": MAX_TIES,
         "max_labelled_edges": _MAX_LABELLED_EDGES,
         "text_budget": TEXT_BUDGET,
-        "palette": {"nodes": NODE_STYLES, "other": OTHER_STYLE, "edges": _PAGE_EDGES, "agreement": AGREEMENT_COLOURS},
+        "palette": {"nodes": NODE_STYLES, "other": OTHER_STYLE, "edges": EDGE_COLOURS, "agreement": AGREEMENT_COLOURS},
     }
     page = _environment().get_template(_TEMPLATE).render(
         title=title, claims=claims, data=data.model_dump(mode="json"), view=view, **_legend(data))
@@ -179,7 +178,7 @@ def _legend(data: PageData) -> dict[str, list[tuple[Any, ...]]]:
     edges = [(f"{r} ({ {'congruence': 'same side', 'conflict': 'opposite sides'}.get(r, 'agree / disagree / mixed')})",
               EDGE_COLOURS[r] if r != "stance" else AGREEMENT_COLOURS["mixed"], False) for r in relations]
     if data.roles:
-        edges.append(("role", _PAGE_EDGES["holds_role"], True))
+        edges.append(("role", EDGE_COLOURS["holds_role"], True))
     return {
         "legend_nodes": [(kind, colour, LEGEND_GLYPHS[shape])
                          for kind, (colour, shape) in NODE_STYLES.items() if kind in kinds],
