@@ -12,11 +12,23 @@ from typing import Literal
 
 from kg.names import name_key, parse_name
 
-__all__ = ["Actor", "ActorIndex", "Kind", "node_id", "NODE_PREFIX"]
+__all__ = ["Actor", "ActorIndex", "Kind", "node_id", "role_title", "NODE_PREFIX"]
 
 Kind = Literal["person", "organisation"]
 NODE_PREFIX = {"person": "person", "organisation": "org"}
 """The node id prefix of each kind of actor."""
+
+
+def role_title(title: str, former: bool) -> str:
+    """A role's title as shown: "former " before it when the role is past and the title does not
+    say so already.
+
+    Examples
+    --------
+    >>> role_title("president", True), role_title("former chair", True)
+    ('former president', 'former chair')
+    """
+    return f"former {title}" if former and not title.lower().startswith("former") else title
 
 
 def node_id(kind: str, name: str) -> str:

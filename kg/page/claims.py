@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.actor_index import role_title
 from kg.layout import article_links
 from kg.page.model import PageActor, PageArticle, PageConcept, PageData, PageQuote, PageRole, Stance
 
@@ -45,9 +46,7 @@ def format_role(role: Mapping[str, Any]) -> str:
     >>> format_role({"title": "president", "organisation": "ADSS", "former": True, "article_id": "a1"})
     'former president (ADSS)'
     """
-    title = _text(role.get("title"))
-    if role.get("former") and not title.lower().startswith("former"):
-        title = f"former {title}"
+    title = role_title(_text(role.get("title")), bool(role.get("former")))
     return f"{title} ({role['organisation']})" if role.get("organisation") else title
 
 

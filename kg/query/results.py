@@ -6,6 +6,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from kg.actor_index import role_title
+
 __all__ = ["Results", "ActorResult", "ArticleResult", "QuoteResult", "StanceResult", "RoleResult", "CoQuoted",
            "PathStep"]
 
@@ -27,7 +29,7 @@ class RoleResult(_Result):
 
     def __str__(self) -> str:
         """"former director (Barnardo's, in a1)"."""
-        title = f"former {self.title}" if self.former and not self.title.lower().startswith("former") else self.title
+        title = role_title(self.title, self.former)
         where = f"{self.organisation}, in {self.article_id}" if self.organisation else f"in {self.article_id}"
         return f"{title} ({where})"
 

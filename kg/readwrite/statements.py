@@ -30,6 +30,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.actor_index import role_title
 from kg.readwrite._csv import csv_line, write_csv_lines
 
 __all__ = ["write_statements", "write_statement_rows", "quote_statements", "STATEMENT_FIELDS"]
@@ -172,8 +173,7 @@ def _affiliation(speaker: dict[str, Any], article_id: str) -> tuple[list[str], l
     roles = speaker.get("roles", [])
     roles = [r for r in roles if r["article_id"] == article_id] or roles
     organisations = [r["organisation"] for r in roles if r["organisation"]]
-    titles = [f"former {r['title']}" if r["former"] and not r["title"].lower().startswith("former") else r["title"]
-              for r in roles]
+    titles = [role_title(r["title"], r["former"]) for r in roles]
     return list(dict.fromkeys(organisations)), list(dict.fromkeys(titles))
 
 
