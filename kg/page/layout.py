@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from networkx.utils import UnionFind
+
 from kg.layout import article_positions, cluster_positions, grid_positions
 from kg.page.model import PageData
 
@@ -46,7 +48,7 @@ def actor_positions(data: PageData) -> Positions:
     weight = {a.id: a.n_quotes for a in data.actors}
     if data.network == "actor-concept":
         nodes += [c.id for c in data.concepts]
-    groups = _Groups(nodes)
+    groups = UnionFind(nodes)
     for role in data.roles:
         groups.union(data.actors[role.person].id, data.actors[role.organisation].id)
     for tie in data.ties:
@@ -62,7 +64,7 @@ def actor_positions(data: PageData) -> Positions:
     by_weight = sorted(nodes, key=lambda n: (-weight.get(n, 0), n))
     members: dict[str, list[str]] = defaultdict(list)
     for node in by_weight:
-        members[groups.root(node)].append(node)
+        members[groups[node]].append(node)
     clusters = sorted((m for m in members.values() if len(m) > 1), key=lambda m: (-len(m), m[0]))
     pos, width, bottom = cluster_positions([(m[0], m[1:]) for m in clusters], step=45.0, gap=90.0)
     alone = [m[0] for m in members.values() if len(m) == 1]
@@ -107,18 +109,3 @@ def quote_positions(data: PageData) -> Positions:
     dates = {a.id: a.date for a in data.articles}
     return article_positions(kinds, {n: list(found) for n, found in links.items()}, speakers, dates)
 
-
-class _Groups:
-    """Union-find over node ids."""
-
-    def __init__(self, nodes: list[str]) -> None:
-        self.parent = {n: n for n in nodes}
-
-    def root(self, node: str) -> str:
-        while self.parent[node] != node:
-            self.parent[node] = self.parent[self.parent[node]]
-            node = self.parent[node]
-        return node
-
-    def union(self, a: str, b: str) -> None:
-        self.parent[self.root(b)] = self.root(a)
