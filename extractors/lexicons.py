@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["EntityLexicon", "QuoteLexicon", "ConceptLexicon", "LexiconComponent", "read_words", "read_table",
-           "read_jsonl", "read_valence"]
+__all__ = ["EntityLexicon", "QuoteLexicon", "ConceptLexicon", "LexiconComponent", "read_words", "read_honorifics",
+           "read_table", "read_jsonl", "read_valence"]
 
 L = TypeVar("L", bound="_Lexicon")
 
@@ -29,6 +29,12 @@ def _lines(name: str) -> list[str]:
 def read_words(name: str) -> frozenset[str]:
     """A one-word-a-line list from ``extractors/data/`` (``#`` starts a comment line)."""
     return frozenset(line.strip() for line in _lines(name))
+
+
+def read_honorifics() -> frozenset[str]:
+    """Every word written before a name as an honorific: the courtesy titles of ``honorifics.txt``
+    and the offices of ``office_abbreviations.txt`` ("sen", "gov")."""
+    return read_words("honorifics.txt") | read_words("office_abbreviations.txt")
 
 
 def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
@@ -104,7 +110,7 @@ class EntityLexicon(_Lexicon):
         organisation_nouns = read_words("organisation_nouns.txt")
         cue_verbs = {cue for cue in read_table("cues.tsv") if " " not in cue}
         return cls(
-            honorifics=read_words("honorifics.txt"),
+            honorifics=read_honorifics(),
             organisation_nouns=organisation_nouns,
             description_heads=organisation_nouns | read_words("description_heads.txt"),
             name_particles=read_words("name_particles.txt"),
@@ -212,7 +218,7 @@ class ConceptLexicon(_Lexicon):
             hedges=read_words("hedges.txt"),
             advocacy=read_words("advocacy.txt"),
             harm_verbs=read_words("harm_verbs.txt"),
-            honorifics=read_words("honorifics.txt") | read_words("office_abbreviations.txt"),
+            honorifics=read_honorifics(),
             valence=read_valence(),
         )
 

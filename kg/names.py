@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.lexicons import read_table, read_words
+from extractors.lexicons import read_honorifics, read_table, read_words
 
 __all__ = ["NameParts", "parse_name", "name_key", "same_person", "same_first_name", "is_first_name"]
 
@@ -75,7 +75,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str
     for formal, shorts in read_table("nicknames.tsv").items():
         for word in (formal, *shorts.split()):
             nick.setdefault(word, set()).add(formal)
-    return (read_words("honorifics.txt"), read_words("name_particles.txt"), read_words("name_suffixes.txt"),
+    return (read_honorifics(), read_words("name_particles.txt"), read_words("name_suffixes.txt"),
             {word: frozenset(formals) for word, formals in nick.items()})
 
 
