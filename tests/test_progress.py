@@ -59,6 +59,7 @@ def test_the_bar_on_a_terminal_shows_counts_and_goes_away():
     progress.close()
     shown = stream.getvalue()
     assert "kg build" in shown and "4/4" in shown and "1 failed" in shown
+    assert shown.endswith("\x1b[1A\x1b[2K")  # the last frame: up a line and erase it (the summary follows)
 
 
 def test_no_escape_sequence_from_an_article_reaches_the_progress_output(tmp_path, monkeypatch):
